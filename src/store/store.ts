@@ -1,0 +1,73 @@
+// The one storage interface. SQLite (embedded default) and PostgreSQL implement it and pass the
+// same contract suite (test/store/contract.ts). Writes for one article are one transaction.
+import type { Analysis, Article, ArticleSummary } from '../types.js';
+
+export interface ArticleFilter {
+  outlet?: string;
+  /** Inclusive ISO dates. */
+  from?: string;
+  to?: string;
+  /** Full-text search words. */
+  search?: string;
+  /** Articles in which this canonical entity is mentioned. */
+  entity?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export type PutResult = { status: 'inserted'; article: Article } | { status: 'exists'; id: string };
+
+/** A corpus-level object made by linking (reuse pair, canonical entity, quote group, claim group,
+ * event, control record, …): a JSON document of a kind, indexed by the articles it refers to. */
+export interface CorpusObject<T = unknown> {
+  kind: string;
+  id: string;
+  data: T;
+  articles: string[];
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Apply pending versioned migrations. Idempotent. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  /** Store an article with its analysis in one transaction. An article whose id or source URL
+   * is already stored is left as it is. */
+  putArticle(article: Article, analysis: Analysis): Promise<PutResult>;
+  /** Replace the cleaned fields and analysis of a stored article (after boilerplate re-learning). */
+  updateArticle(article: Article, analysis: Analysis): Promise<void>;
+  hasArticle(id: string): Promise<boolean>;
+  /** Id of the article stored from this source path or URL, if any. */
+  findBySource(source: string): Promise<string | null>;
+  getArticle(id: string): Promise<Article | null>;
+  /** Resolve a full id or a unique prefix of at least 4 characters. */
+  resolveId(idOrPrefix: string): Promise<string | null>;
+  listArticles(filter?: ArticleFilter): Promise<ArticleSummary[]>;
+  countArticles(filter?: ArticleFilter): Promise<number>;
+  /** Every article id in arrival order (seq). */
+  articleIds(): Promise<string[]>;
+  outlets(): Promise<{ outlet: string; articles: number }[]>;
+
+  getAnalysis(id: string): Promise<Analysis>;
+  /** Analysis layers of many articles at once (missing layers are absent). */
+  getLayers(ids: string[], layers: string[]): Promise<Map<string, Analysis>>;
+
+  putObjects(objects: CorpusObject[]): Promise<void>;
+  deleteObjects(kind: string, ids?: string[]): Promise<void>;
+  getObjects<T = unknown>(kind: string, opts?: { article?: string; ids?: string[] }): Promise<CorpusObject<T>[]>;
+
+  /** Line-recurrence counts per outlet, for learning boilerplate from the corpus. Adds one to each
+   * distinct line hash of an article and returns the counts after the addition. */
+  countLines(outlet: string, lineHashes: string[]): Promise<Map<string, number>>;
+  lineCounts(outlet: string, lineHashes: string[]): Promise<Map<string, number>>;
+
+  /** The reuse index: LSH band keys of each article. */
+  addBands(articleId: string, bands: string[]): Promise<void>;
+  /** Articles sharing at least one band key, with how many they share. */
+  bandCandidates(bands: string[], exclude: string): Promise<Map<string, number>>;
+
+  /** Small key/value settings and counters (schema version, learned parameters). */
+  getMeta(key: string): Promise<string | null>;
+  setMeta(key: string, value: string): Promise<void>;
+}
