@@ -46,6 +46,16 @@ export interface RawDocument {
   kind: 'text' | 'html';
   format: string;
   meta: RawMeta;
+  /** For markup (`kind: 'html'`): the main-content text the reader extracted, one block element a
+   * line, with its map back into `raw`. Cleaning then works on this text as on plain text. */
+  text?: string;
+  textOffsets?: OffsetPiece[];
+}
+
+/** An input that could not be read: the batch goes on, the reason is reported. */
+export interface ReadFailure {
+  source: string;
+  error: string;
 }
 
 export interface RawMeta {
