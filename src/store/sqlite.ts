@@ -1,0 +1,263 @@
+// The embedded default: one SQLite file, WAL journal, FTS5 full-text search.
+import Database from 'better-sqlite3';
+import type { Analysis, Article, ArticleSummary } from '../types.js';
+import { ARTICLE_COLUMNS, SUMMARY_COLUMNS, articleToRow, rowToArticle, rowToSummary, searchTerms, type Row } from './rows.js';
+import type { ArticleFilter, CorpusObject, PutResult, Store } from './store.js';
+
+// Versioned migrations: each runs once, in order, inside a transaction; user_version records the last.
+const MIGRATIONS: string[] = [
+  `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+   CREATE TABLE articles (
+     id TEXT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, source TEXT NOT NULL, url TEXT, format TEXT NOT NULL,
+     title TEXT, outlet TEXT, outlet_evidence TEXT, published TEXT, published_evidence TEXT,
+     section TEXT, dateline TEXT, byline TEXT, captions TEXT, subheadings TEXT, boilerplate TEXT,
+     raw TEXT NOT NULL, text TEXT NOT NULL, offsets TEXT NOT NULL, word_count INTEGER NOT NULL, ingested_at TEXT NOT NULL);
+   CREATE INDEX articles_url ON articles(url);
+   CREATE INDEX articles_outlet ON articles(outlet);
+   CREATE INDEX articles_published ON articles(published);
+   CREATE TABLE sources (source TEXT PRIMARY KEY, article_id TEXT NOT NULL);
+   CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2');
+   CREATE TABLE analyses (article_id TEXT NOT NULL, layer TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (article_id, layer));
+   CREATE TABLE objects (kind TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (kind, id));
+   CREATE TABLE object_articles (kind TEXT NOT NULL, id TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (kind, id, article_id));
+   CREATE INDEX object_articles_article ON object_articles(article_id, kind);
+   CREATE TABLE line_counts (outlet TEXT NOT NULL, hash TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (outlet, hash));
+   CREATE TABLE bands (band TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (band, article_id)) WITHOUT ROWID;`,
+];
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private db: Database.Database;
+  private stmts = new Map<string, Database.Statement>();
+
+  constructor(readonly file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('foreign_keys = ON');
+  }
+
+  private st(sql: string): Database.Statement {
+    let s = this.stmts.get(sql);
+    if (!s) this.stmts.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
+  async migrate(): Promise<void> {
+    const current = this.db.pragma('user_version', { simple: true }) as number;
+    for (let v = current; v < MIGRATIONS.length; v++) {
+      this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[v]!);
+        this.db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  async putArticle(article: Article, analysis: Analysis): Promise<PutResult> {
+    return this.db.transaction((): PutResult => {
+      if (this.st('SELECT 1 FROM articles WHERE id = ?').get(article.id)) return { status: 'exists', id: article.id };
+      const bySource = this.st('SELECT article_id FROM sources WHERE source = ?').get(article.url ?? article.source) as Row | undefined;
+      if (article.url && bySource) return { status: 'exists', id: bySource.article_id as string };
+      const seq = ((this.st('SELECT COALESCE(MAX(seq), 0) + 1 AS s FROM articles').get() as Row).s as number);
+      const row = articleToRow(article, seq);
+      this.st(`INSERT INTO articles (${ARTICLE_COLUMNS.join(',')}) VALUES (${ARTICLE_COLUMNS.map((c) => '@' + c).join(',')})`).run(row);
+      this.st('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)').run(seq, article.title ?? '', article.text);
+      this.st('INSERT OR IGNORE INTO sources (source, article_id) VALUES (?, ?)').run(article.source, article.id);
+      if (article.url) this.st('INSERT OR IGNORE INTO sources (source, article_id) VALUES (?, ?)').run(article.url, article.id);
+      this.writeAnalysis(article.id, analysis);
+      return { status: 'inserted', article: { ...article, seq } };
+    })();
+  }
+
+  async updateArticle(article: Article, analysis: Analysis): Promise<void> {
+    this.db.transaction(() => {
+      const old = this.st('SELECT seq, title, text FROM articles WHERE id = ?').get(article.id) as Row | undefined;
+      if (!old) throw new Error(`article ${article.id} is not stored`);
+      this.st(`INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)`).run(old.seq, old.title ?? '', old.text);
+      const row = articleToRow(article, old.seq as number);
+      const cols = ARTICLE_COLUMNS.filter((c) => c !== 'id' && c !== 'seq' && c !== 'ingested_at');
+      this.st(`UPDATE articles SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run(row);
+      this.st('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)').run(old.seq, article.title ?? '', article.text);
+      this.st('DELETE FROM analyses WHERE article_id = ?').run(article.id);
+      this.writeAnalysis(article.id, analysis);
+    })();
+  }
+
+  private writeAnalysis(id: string, analysis: Analysis): void {
+    const ins = this.st('INSERT OR REPLACE INTO analyses (article_id, layer, data) VALUES (?, ?, ?)');
+    for (const [layer, data] of Object.entries(analysis)) if (data !== undefined) ins.run(id, layer, JSON.stringify(data));
+  }
+
+  async hasArticle(id: string): Promise<boolean> {
+    return !!this.st('SELECT 1 FROM articles WHERE id = ?').get(id);
+  }
+
+  async findBySource(source: string): Promise<string | null> {
+    const r = this.st('SELECT article_id FROM sources WHERE source = ?').get(source) as Row | undefined;
+    return (r?.article_id as string) ?? null;
+  }
+
+  async getArticle(id: string): Promise<Article | null> {
+    const r = this.st('SELECT * FROM articles WHERE id = ?').get(id) as Row | undefined;
+    return r ? rowToArticle(r) : null;
+  }
+
+  async resolveId(idOrPrefix: string): Promise<string | null> {
+    if (!/^[0-9a-f]{4,}$/i.test(idOrPrefix)) return null;
+    const rows = this.st('SELECT id FROM articles WHERE id >= ? AND id < ? LIMIT 2').all(idOrPrefix, idOrPrefix + 'g') as Row[];
+    return rows.length === 1 ? (rows[0]!.id as string) : null;
+  }
+
+  private where(f: ArticleFilter): { sql: string; params: unknown[] } {
+    const conds: string[] = [];
+    const params: unknown[] = [];
+    if (f.outlet) { conds.push('a.outlet = ? COLLATE NOCASE'); params.push(f.outlet); }
+    if (f.from) { conds.push('a.published >= ?'); params.push(f.from); }
+    if (f.to) { conds.push('substr(a.published, 1, 10) <= ?'); params.push(f.to); }
+    if (f.search) {
+      const terms = searchTerms(f.search);
+      if (terms.length) {
+        conds.push('a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)');
+        params.push(terms.map((t) => `"${t}"`).join(' '));
+      } else conds.push('0');
+    }
+    if (f.entity) {
+      conds.push(`a.id IN (SELECT article_id FROM object_articles WHERE kind = 'entity' AND id = ?)`);
+      params.push(f.entity);
+    }
+    return { sql: conds.length ? 'WHERE ' + conds.join(' AND ') : '', params };
+  }
+
+  async listArticles(f: ArticleFilter = {}): Promise<ArticleSummary[]> {
+    const { sql, params } = this.where(f);
+    const rows = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS.split(', ').map((c) => 'a.' + c).join(', ')} FROM articles a ${sql} ORDER BY a.published IS NULL, a.published, a.seq LIMIT ? OFFSET ?`)
+      .all(...params, f.limit ?? -1, f.offset ?? 0) as Row[];
+    return rows.map(rowToSummary);
+  }
+
+  async countArticles(f: ArticleFilter = {}): Promise<number> {
+    const { sql, params } = this.where(f);
+    return (this.db.prepare(`SELECT COUNT(*) AS n FROM articles a ${sql}`).get(...params) as Row).n as number;
+  }
+
+  async articleIds(): Promise<string[]> {
+    return (this.st('SELECT id FROM articles ORDER BY seq').all() as Row[]).map((r) => r.id as string);
+  }
+
+  async outlets(): Promise<{ outlet: string; articles: number }[]> {
+    return this.st(`SELECT outlet, COUNT(*) AS articles FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY articles DESC, outlet`).all() as { outlet: string; articles: number }[];
+  }
+
+  async getAnalysis(id: string): Promise<Analysis> {
+    const out: Analysis = {};
+    for (const r of this.st('SELECT layer, data FROM analyses WHERE article_id = ?').all(id) as Row[]) out[r.layer as string] = JSON.parse(r.data as string);
+    return out;
+  }
+
+  async getLayers(ids: string[], layers: string[]): Promise<Map<string, Analysis>> {
+    const out = new Map<string, Analysis>();
+    const st = this.st('SELECT data FROM analyses WHERE article_id = ? AND layer = ?');
+    for (const id of ids) {
+      const a: Analysis = {};
+      for (const layer of layers) {
+        const r = st.get(id, layer) as Row | undefined;
+        if (r) a[layer] = JSON.parse(r.data as string);
+      }
+      out.set(id, a);
+    }
+    return out;
+  }
+
+  async putObjects(objects: CorpusObject[]): Promise<void> {
+    this.db.transaction(() => {
+      const put = this.st('INSERT OR REPLACE INTO objects (kind, id, data) VALUES (?, ?, ?)');
+      const clear = this.st('DELETE FROM object_articles WHERE kind = ? AND id = ?');
+      const link = this.st('INSERT OR IGNORE INTO object_articles (kind, id, article_id) VALUES (?, ?, ?)');
+      for (const o of objects) {
+        put.run(o.kind, o.id, JSON.stringify(o.data));
+        clear.run(o.kind, o.id);
+        for (const a of o.articles) link.run(o.kind, o.id, a);
+      }
+    })();
+  }
+
+  async deleteObjects(kind: string, ids?: string[]): Promise<void> {
+    this.db.transaction(() => {
+      if (!ids) {
+        this.st('DELETE FROM objects WHERE kind = ?').run(kind);
+        this.st('DELETE FROM object_articles WHERE kind = ?').run(kind);
+        return;
+      }
+      for (const id of ids) {
+        this.st('DELETE FROM objects WHERE kind = ? AND id = ?').run(kind, id);
+        this.st('DELETE FROM object_articles WHERE kind = ? AND id = ?').run(kind, id);
+      }
+    })();
+  }
+
+  async getObjects<T>(kind: string, opts: { article?: string; ids?: string[] } = {}): Promise<CorpusObject<T>[]> {
+    let rows: Row[];
+    if (opts.article) {
+      rows = this.st('SELECT o.id, o.data FROM objects o JOIN object_articles l ON l.kind = o.kind AND l.id = o.id WHERE o.kind = ? AND l.article_id = ? ORDER BY o.id').all(kind, opts.article) as Row[];
+    } else if (opts.ids) {
+      const st = this.st('SELECT id, data FROM objects WHERE kind = ? AND id = ?');
+      rows = opts.ids.map((id) => st.get(kind, id) as Row | undefined).filter((r): r is Row => !!r);
+    } else rows = this.st('SELECT id, data FROM objects WHERE kind = ? ORDER BY id').all(kind) as Row[];
+    const arts = this.st('SELECT article_id FROM object_articles WHERE kind = ? AND id = ? ORDER BY article_id');
+    return rows.map((r) => ({
+      kind,
+      id: r.id as string,
+      data: JSON.parse(r.data as string) as T,
+      articles: (arts.all(kind, r.id) as Row[]).map((x) => x.article_id as string),
+    }));
+  }
+
+  async countLines(outlet: string, hashes: string[]): Promise<Map<string, number>> {
+    return this.db.transaction(() => {
+      const up = this.st('INSERT INTO line_counts (outlet, hash, n) VALUES (?, ?, 1) ON CONFLICT (outlet, hash) DO UPDATE SET n = n + 1 RETURNING n');
+      const out = new Map<string, number>();
+      for (const h of new Set(hashes)) out.set(h, (up.get(outlet, h) as Row).n as number);
+      return out;
+    })();
+  }
+
+  async lineCounts(outlet: string, hashes: string[]): Promise<Map<string, number>> {
+    const st = this.st('SELECT n FROM line_counts WHERE outlet = ? AND hash = ?');
+    const out = new Map<string, number>();
+    for (const h of new Set(hashes)) out.set(h, ((st.get(outlet, h) as Row | undefined)?.n as number) ?? 0);
+    return out;
+  }
+
+  async addBands(articleId: string, bands: string[]): Promise<void> {
+    this.db.transaction(() => {
+      const ins = this.st('INSERT OR IGNORE INTO bands (band, article_id) VALUES (?, ?)');
+      for (const b of bands) ins.run(b, articleId);
+    })();
+  }
+
+  async bandCandidates(bands: string[], exclude: string): Promise<Map<string, number>> {
+    const st = this.st('SELECT article_id FROM bands WHERE band = ? LIMIT 200');
+    const out = new Map<string, number>();
+    for (const b of new Set(bands)) {
+      for (const r of st.all(b) as Row[]) {
+        const id = r.article_id as string;
+        if (id !== exclude) out.set(id, (out.get(id) ?? 0) + 1);
+      }
+    }
+    return out;
+  }
+
+  async getMeta(key: string): Promise<string | null> {
+    return ((this.st('SELECT value FROM meta WHERE key = ?').get(key) as Row | undefined)?.value as string) ?? null;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    this.st('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+}
