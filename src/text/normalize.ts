@@ -29,3 +29,8 @@ export function foldKey(s: string): string {
 export function normalizeSameLength(s: string): string {
   return s.replace(/[\u00A0\u2007\u202F\u2009\u200A\t]/g, ' ');
 }
+
+/** For display: white space folded (no-break spaces included), characters otherwise kept. */
+export function tidy(s: string): string {
+  return s.replace(/[\s\u00A0\u200B\uFEFF]+/g, ' ').trim();
+}
