@@ -75,7 +75,7 @@ const BREADCRUMB = /^[\p{L}\d&' -]{2,30}(?:\s*[/›»>|]\s*[\p{L}\d&' -]{2,30}){
 const DATELINE = /^([A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,30})?)(?:,\s*([A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?))?\s*\(([A-Za-z]{2,10})\)\s*[–—-]+\s*/;
 // "Aug 10, 2021:" or "10 August 2021 –" leading the first paragraph.
 const LEADING_DATE = /^((?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})|(?:\d{1,2} [A-Z][a-z]{2,8},? \d{4}))\s*[:–—-]\s*/;
-const BYLINE = /^by\s+([A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3}(?:\s*(?:,|and)\s*[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3})*)$/u;
+const BYLINE = /^(?:by|By|BY)\s+([A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3}(?:\s*(?:,|and)\s*[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3})*)$/u;
 
 const endsLikeSentence = (s: string) => /[.!?:;"”’')\]…]$/.test(s);
 const headlineLike = (s: string) => !endsLikeSentence(s) && wordCount(s) <= MAX_BOILERPLATE_WORDS;
