@@ -255,3 +255,106 @@ export interface ReusePair {
   passages: ReusePassage[];
   direction: string;
 }
+
+// Corpus objects kept in the store (Store.putObjects), one kind each. The views and the API
+// return these shapes.
+
+/** A reference from a corpus object to the characters behind it. */
+export interface SpanRef {
+  articleId: string;
+  start: number;
+  end: number;
+}
+
+export interface CanonicalEntity {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  roles: string[];
+  articles: string[];
+  mentions: number;
+  spans?: SpanRef[];
+}
+
+export interface PlaceSummary {
+  id: string;
+  name: string;
+  lat: number;
+  lon: number;
+  country: string | null;
+  kind: PlaceRef['kind'];
+  articles: string[];
+  mentions: number;
+}
+
+export interface QuoteGroup {
+  id: string;
+  text: string;
+  speaker: string | null;
+  quotes: SpanRef[];
+  articles: string[];
+  outlets: string[];
+  earliest: { articleId: string; published: string | null } | null;
+  independentReports: number;
+}
+
+export interface ClaimGroup {
+  id: string;
+  quantity: string;
+  unit: string | null;
+  /** Claim ids (`${articleId}:${start}`) ordered by asOf. */
+  claims: string[];
+  articles: string[];
+  independentReports: number;
+}
+
+export type ClaimRelationKind = 'consistent' | 'trend' | 'conflict' | 'copy';
+
+export interface ClaimRelation {
+  id: string;
+  groupId: string;
+  kind: ClaimRelationKind;
+  claims: string[];
+  reason: string;
+  sides?: string[];
+}
+
+export interface TimelineEvent {
+  id: string;
+  date: string | null;
+  granularity: Granularity | null;
+  type: string;
+  summary: string;
+  actors: string[];
+  place: string | null;
+  articles: string[];
+  sources: SpanRef[];
+}
+
+export interface ControlRecord {
+  id: string;
+  place: string;
+  lat: number | null;
+  lon: number | null;
+  holder: string;
+  asOf: string | null;
+  status: 'claimed' | 'reported';
+  claimant: string | null;
+  articles: string[];
+  sources: SpanRef[];
+  /** Earlier states of the same place, oldest first. */
+  history: { holder: string; asOf: string | null; status: 'claimed' | 'reported'; claimant: string | null; articles: string[] }[];
+}
+
+/** The object kinds in the store, by name. */
+export const OBJECT_KINDS = {
+  reuse: 'reuse',
+  entity: 'entity',
+  place: 'place',
+  quoteGroup: 'quote-group',
+  claimGroup: 'claim-group',
+  claimRelation: 'claim-relation',
+  event: 'event',
+  control: 'control',
+} as const;
