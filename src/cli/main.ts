@@ -5,6 +5,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerEval } from './commands/eval.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerShow } from './commands/show.js';
+import { registerViews } from './commands/views.js';
 import { UserError } from './common.js';
 
 const program = new Command('triangulate')
@@ -25,6 +26,7 @@ Every command takes --db <file|postgres://…> (default ./triangulate.db) and --
 registerIngest(program);
 registerArticles(program);
 registerShow(program);
+registerViews(program);
 registerDemo(program);
 registerEval(program);
 
