@@ -6,6 +6,7 @@ import { registerEval } from './commands/eval.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerShow } from './commands/show.js';
 import { registerViews } from './commands/views.js';
+import { registerServe } from './commands/serve.js';
 import { UserError } from './common.js';
 
 const program = new Command('triangulate')
@@ -27,6 +28,7 @@ registerIngest(program);
 registerArticles(program);
 registerShow(program);
 registerViews(program);
+registerServe(program);
 registerDemo(program);
 registerEval(program);
 
