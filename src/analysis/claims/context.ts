@@ -1,0 +1,327 @@
+// Shared reading of a sentence's context for claims, events and control: who says it, which
+// actor a group noun or pronoun stands for, which side a speaker belongs to, and which date a
+// statement refers to.
+import type { Granularity, Mention, Quote, Span, TimeRef } from '../../types.js';
+import {
+  ACCORDING_TO_RE,
+  COUNTRY_SIDES,
+  GROUP_NOUN_RE,
+  OUTLET_HINT_RE,
+  PRONOUN_RE,
+  SPEECH_CUE_RE,
+  STATE_FORCE_RE,
+} from './lexicon.js';
+
+export interface Actor {
+  name: string;
+  ref: string | null;
+  span: Span;
+  /** "the" was written before the name ("the Taliban"), so descriptions keep it. */
+  article: boolean;
+}
+
+export interface Claimant extends Actor {
+  cue: Span & { text: string };
+  how: 'quote' | 'speech-cue' | 'according-to' | 'trailing-cue';
+}
+
+export function sentenceAt(sentences: Span[], pos: number): Span | null {
+  for (const s of sentences) if (pos >= s.start && pos < s.end) return s;
+  return null;
+}
+
+export function sentenceIndex(sentences: Span[], pos: number): number {
+  return sentences.findIndex((s) => pos >= s.start && pos < s.end);
+}
+
+/** Longest written name among the mentions of one entity: the article's fullest form. */
+export function displayName(ref: string | null | undefined, mentions: Mention[], fallback: string): string {
+  if (!ref) return fallback;
+  let best = '';
+  for (const m of mentions) {
+    if (m.ref !== ref || m.via?.startsWith('coref:pronoun') || PRONOUN_RE.test(m.text)) continue;
+    if (m.type === 'PERSON' || m.type === 'ORG') {
+      const t = stripDeterminer(m.text);
+      if (t.length > best.length) best = t;
+    }
+  }
+  return best || fallback;
+}
+
+export function stripDeterminer(s: string): string {
+  return s.replace(/^(?:the|a|an)\s+/i, '').replace(/['’]s$/, '').trim();
+}
+
+const AUX = /^(?:\s|,|has|have|had|was|were|is|are|also|later|earlier|previously|reportedly|now|then|again|once|too|repeatedly|publicly|separately|further|in a statement|on \w+|in an interview)*$/i;
+
+/** The mention (or, failing that, noun phrase) that ends just before `pos` in `[from, pos)`. */
+function actorBefore(text: string, from: number, pos: number, mentions: Mention[]): Actor | null {
+  const window = text.slice(from, pos);
+  let best: Mention | null = null;
+  for (const m of mentions) {
+    if (m.start < from || m.end > pos) continue;
+    if (m.type !== 'PERSON' && m.type !== 'ORG') continue;
+    if (!AUX.test(text.slice(m.end, pos))) continue;
+    if (!best || m.end > best.end || (m.end === best.end && m.start < best.start)) best = m;
+  }
+  if (best) {
+    return {
+      name: PRONOUN_RE.test(best.text) ? displayName(best.ref, mentions, best.text) : displayName(best.ref, mentions, stripDeterminer(best.text)),
+      ref: best.ref ?? null,
+      span: { start: best.start, end: best.end },
+      article: /\bthe\s+$/i.test(text.slice(Math.max(0, best.start - 4), best.start)) || /^the\s/i.test(best.text),
+    };
+  }
+  // A noun phrase such as "American military officials have" or "The city government".
+  const m = /((?:[\p{L}\p{N}.'’\-]+\s+){0,5}[\p{L}\p{N}.'’\-]+)((?:\s|,)*(?:has|have|had|was|were|is|are|also|later|earlier|previously|reportedly|now)?\s*)$/u.exec(window);
+  if (!m) return null;
+  let np = m[1]!;
+  // Cut at the last clause boundary word ("that", "and", "but", a preposition).
+  const parts = np.split(/\s+/);
+  let k = parts.length;
+  while (k > 0 && !/^(?:that|and|but|while|as|because|since|after|before|when|where|which|who|if|of|in|on|at|to|for|with|from|by|said|says)$/i.test(parts[k - 1]!)) k--;
+  np = parts.slice(k).join(' ');
+  if (!np || /^(?:it|this|that|which|who)$/i.test(np)) return null;
+  const start = from + m.index + m[1]!.length - np.length;
+  const pron = PRONOUN_RE.test(np);
+  if (pron) {
+    const r = resolveGroup(text, start, mentions, /^(?:he|she)$/i.test(np) ? 'PERSON' : 'ORG');
+    if (r) return { ...r, span: { start, end: start + np.length } };
+    return null;
+  }
+  return { name: stripDeterminer(np), ref: null, span: { start, end: start + np.length }, article: /^the\s/i.test(np) };
+}
+
+/** The nearest earlier actor a group noun or pronoun stands for ("the militants" → the last
+ * named armed group). News organisations are skipped: they report, they do not fight. */
+export function resolveGroup(text: string, pos: number, mentions: Mention[], type: 'ORG' | 'PERSON' = 'ORG'): Actor | null {
+  let best: Mention | null = null;
+  for (const m of mentions) {
+    if (m.type !== type || m.end > pos) continue;
+    if (PRONOUN_RE.test(m.text)) continue;
+    if (type === 'ORG' && OUTLET_HINT_RE.test(m.text)) continue;
+    if (!best || m.end > best.end) best = m;
+  }
+  if (!best) return null;
+  return {
+    name: displayName(best.ref, mentions, stripDeterminer(best.text)),
+    ref: best.ref ?? null,
+    span: { start: best.start, end: best.end },
+    article: /\bthe\s+$/i.test(text.slice(Math.max(0, best.start - 4), best.start)),
+  };
+}
+
+/** Who asserts what is at `span`: the speaker of a quote around it, the subject of a speech
+ * cue before it in the sentence, "according to X", or a trailing ", X said". */
+export function findClaimant(
+  text: string,
+  sentence: Span,
+  span: Span,
+  quotes: Quote[],
+  mentions: Mention[],
+): { claimant: Claimant | null; via: string | null } {
+  const q = quotes.find((x) => x.start <= span.start && span.end <= x.end && x.speaker);
+  let claimant: Claimant | null = null;
+  if (q) {
+    claimant = {
+      name: displayName(q.speakerRef, mentions, q.speaker!),
+      ref: q.speakerRef,
+      span: q.speakerSpan ?? { start: q.start, end: q.start },
+      article: false,
+      cue: q.cue ?? { start: q.start, end: q.start, text: '' },
+      how: 'quote',
+    };
+  }
+  const before = text.slice(sentence.start, span.start);
+  if (!claimant) {
+    const cues = [...before.matchAll(SPEECH_CUE_RE)];
+    for (let n = cues.length - 1; n >= 0 && !claimant; n--) {
+      const c = cues[n]!;
+      const cueStart = sentence.start + c.index!;
+      const a = actorBefore(text, sentence.start, cueStart, mentions);
+      if (a) claimant = { ...a, cue: { start: cueStart, end: cueStart + c[0].length, text: c[0] }, how: 'speech-cue' };
+    }
+  }
+  const whole = text.slice(sentence.start, sentence.end);
+  let via: string | null = null;
+  for (const m of whole.matchAll(ACCORDING_TO_RE)) {
+    const at = sentence.start + m.index! + m[0].length;
+    const np = /^((?:the\s+)?(?:[\p{L}\p{N}.'’\-]+\s*){1,6}?)(?=[,.;]|$|\s+(?:as|and|who|which|on|in|that)\b)/u.exec(text.slice(at, sentence.end));
+    if (!np) continue;
+    const name = mentionAt(mentions, at, at + np[1]!.trim().length) ?? stripDeterminer(np[1]!.trim());
+    if (!claimant) {
+      claimant = { name, ref: null, span: { start: at, end: at + np[1]!.trim().length }, article: false, cue: { start: sentence.start + m.index!, end: at, text: m[0].trim() }, how: 'according-to' };
+    } else if (name !== claimant.name) via = name;
+  }
+  // ", ABC reported." / ", officials said." after the figure.
+  const after = text.slice(span.end, sentence.end);
+  const tail = /,\s*((?:the\s+)?(?:[\p{L}\p{N}.'’\-]+\s+){0,5}?)(said|reported|told|says|reports|claimed|added|according)\b[^,]*[.!?"”]?\s*$/u.exec(after);
+  if (tail && tail[1]!.trim()) {
+    const at = span.end + tail.index! + tail[0].indexOf(tail[1]!);
+    const raw = tail[1]!.trim();
+    const name = mentionAt(mentions, at, at + raw.length) ?? stripDeterminer(raw);
+    if (!PRONOUN_RE.test(raw)) {
+      if (!claimant) {
+        const cs = at + tail[0].length - tail[0].indexOf(tail[1]!) ;
+        claimant = { name, ref: null, span: { start: at, end: at + raw.length }, article: false, cue: { start: cs, end: cs, text: tail[2]! }, how: 'trailing-cue' };
+      } else if (name !== claimant.name) via = name;
+    }
+  }
+  return { claimant, via };
+}
+
+function mentionAt(mentions: Mention[], start: number, end: number): string | null {
+  const m = mentions.find((x) => x.start >= start && x.end <= end && (x.type === 'ORG' || x.type === 'PERSON'));
+  return m ? displayName(m.ref, mentions, stripDeterminer(m.text)) : null;
+}
+
+const SIDE_ALIASES: { side: string; re: RegExp }[] = COUNTRY_SIDES.map(([side, names]) => ({
+  side,
+  re: new RegExp(`(?:^|[^\\p{L}])(?:${names.map((n) => n.replace(/[.]/g, '\\.')).join('|')})(?![\\p{L}])`, 'u'),
+}));
+
+/** The group a claimant speaks for: an organisation or country named in its roles or just
+ * before its name ("a Taliban spokesman", "US general", "a spokesman for the X"), or the
+ * claimant itself when it is a government or an armed group. */
+export function sideOf(claimant: Actor | null, text: string, mentions: Mention[]): string | null {
+  if (!claimant) return null;
+  const contexts: string[] = [];
+  const same = mentions.filter((m) => (claimant.ref && m.ref === claimant.ref) || (m.start === claimant.span.start && m.end === claimant.span.end));
+  for (const m of same) {
+    contexts.push(...(m.roles ?? []));
+    contexts.push(text.slice(Math.max(0, m.start - 60), m.start).split(/[.;!?\n"“”]/).pop() ?? '');
+    contexts.push(text.slice(m.end, Math.min(text.length, m.end + 40)).split(/[.;!?\n]/)[0]!.replace(/^\s*,?\s*(?:a|an|the)?\s*/, ''));
+  }
+  if (same.length === 0) contexts.push(text.slice(Math.max(0, claimant.span.start - 40), claimant.span.start).split(/[.;!?\n"“”,]/).pop() ?? '');
+  const self = mentions.find((m) => m.type === 'ORG' && (m.ref ? m.ref === claimant.ref : m.start === claimant.span.start));
+  if (self && !OUTLET_HINT_RE.test(self.text)) return countrySide(claimant.name) ?? claimant.name;
+  if (STATE_FORCE_RE.test(claimant.name) || /\b(?:spokesman|spokeswoman|spokesperson)\b/i.test(claimant.name)) {
+    contexts.unshift(claimant.name);
+  }
+  for (const ctx of contexts) {
+    const s = sideInText(ctx, mentions);
+    if (s) return s;
+  }
+  if (/\b(?:government|administration)\b/i.test(claimant.name)) return claimant.name;
+  return null;
+}
+
+function countrySide(s: string): string | null {
+  for (const a of SIDE_ALIASES) if (a.re.test(s)) return a.side;
+  return null;
+}
+
+/** First organisation or country named in a short piece of text. */
+export function sideInText(ctx: string, mentions: Mention[]): string | null {
+  if (!ctx.trim()) return null;
+  let best: { at: number; side: string } | null = null;
+  const orgNames = new Set(mentions.filter((m) => m.type === 'ORG' && !OUTLET_HINT_RE.test(m.text)).map((m) => stripDeterminer(m.text)));
+  for (const name of orgNames) {
+    if (name.length < 2) continue;
+    const re = new RegExp(`(?:^|[^\\p{L}])${escapeRe(name)}(?![\\p{L}])`, 'u');
+    const m = re.exec(ctx);
+    if (m && (!best || m.index < best.at)) best = { at: m.index, side: countrySide(name) ?? name };
+  }
+  for (const a of SIDE_ALIASES) {
+    const m = a.re.exec(ctx);
+    if (m && (!best || m.index < best.at)) best = { at: m.index, side: a.side };
+  }
+  return best?.side ?? null;
+}
+
+export function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The actor that performs a predicate whose trigger starts at `pos`: the nearest mention or
+ * group noun before it in the clause (resolved to the group it stands for). */
+export function subjectBefore(text: string, from: number, pos: number, mentions: Mention[]): Actor | null {
+  const clause = text.slice(from, pos);
+  let best: Actor | null = null;
+  for (const m of mentions) {
+    if (m.start < from || m.end > pos || (m.type !== 'ORG' && m.type !== 'PERSON')) continue;
+    if (OUTLET_HINT_RE.test(m.text) && m.type === 'ORG') continue;
+    if (!best || m.end > best.span.end) {
+      const pron = PRONOUN_RE.test(m.text);
+      best = {
+        name: pron ? displayName(m.ref, mentions, m.text) : displayName(m.ref, mentions, stripDeterminer(m.text)),
+        ref: m.ref ?? null,
+        span: { start: m.start, end: m.end },
+        article: /\bthe\s+$/i.test(text.slice(Math.max(0, m.start - 4), m.start)) || /^the\s/i.test(m.text),
+      };
+    }
+  }
+  // Group nouns and pronouns that come after the last named actor.
+  const re = new RegExp(`${GROUP_NOUN_RE.source}|\\b(?:they|it)\\b`, 'gi');
+  let lastGroup: { at: number; len: number } | null = null;
+  for (const m of clause.matchAll(re)) lastGroup = { at: from + m.index!, len: m[0].length };
+  if (lastGroup && (!best || lastGroup.at >= best.span.end)) {
+    const r = resolveGroup(text, lastGroup.at, mentions, 'ORG');
+    if (r) return { ...r, span: { start: lastGroup.at, end: lastGroup.at + lastGroup.len }, article: r.article || true };
+  }
+  if (best && PRONOUN_RE.test(text.slice(best.span.start, best.span.end)) && !best.ref) return resolveGroup(text, best.span.start, mentions, 'ORG');
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates a statement refers to.
+
+export interface Dated {
+  value: string;
+  granularity: Granularity;
+  evidence: string;
+  confidence: number;
+  span?: Span;
+}
+
+const SPEECH_EVENT_RE = /\b(?:said|says|told|remarks?|press conference|news conference|briefing|statement|interview|spoke|announced|testified|tweeted)\b/i;
+
+/** The time expression in `[from, to)` nearest to `pos`, not inside any `exclude` span. */
+export function timeIn(times: TimeRef[], from: number, to: number, pos: number, exclude: Span[] = []): TimeRef | null {
+  let best: TimeRef | null = null;
+  let bestD = Infinity;
+  for (const t of times) {
+    if (t.start < from || t.end > to) continue;
+    if (exclude.some((e) => t.start < e.end && e.start < t.end)) continue;
+    const d = t.end <= pos ? pos - t.end : Math.max(0, t.start - pos);
+    if (d < bestD) {
+      best = t;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+/** When `who` spoke, as the article states it elsewhere: a sentence naming the same speaker
+ * with a speech word and a day-precise time ("X made the remark on Wednesday"). */
+export function speechDate(who: Actor | null, text: string, sentences: Span[], times: TimeRef[], mentions: Mention[]): TimeRef | null {
+  if (!who) return null;
+  const last = who.name.split(/\s+/).pop()!.toLowerCase();
+  const mine = mentions.filter((m) => (who.ref && m.ref === who.ref) || m.text.toLowerCase().split(/\s+/).pop() === last);
+  for (const s of sentences) {
+    if (!mine.some((m) => m.start >= s.start && m.end <= s.end)) continue;
+    const body = text.slice(s.start, s.end);
+    if (!SPEECH_EVENT_RE.test(body)) continue;
+    const t = times.find((x) => x.start >= s.start && x.end <= s.end && x.granularity === 'day');
+    if (t) return t;
+  }
+  return null;
+}
+
+/** The date of the last report of speech in the few sentences before: news leads state when
+ * something was said and the following sentences go on without repeating it. */
+export function leadDate(text: string, sentences: Span[], index: number, times: TimeRef[], back = 2): TimeRef | null {
+  for (let k = index - 1; k >= Math.max(0, index - back); k--) {
+    const s = sentences[k]!;
+    if (!SPEECH_EVENT_RE.test(text.slice(s.start, s.end))) continue;
+    const t = times.find((x) => x.start >= s.start && x.end <= s.end && x.granularity === 'day');
+    if (t) return t;
+  }
+  return null;
+}
+
+export function publishedDay(published: string | null): Dated | null {
+  if (!published) return null;
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(published)?.[0];
+  return day ? { value: day, granularity: 'day', evidence: 'publication date', confidence: 0.4 } : null;
+}
