@@ -1,0 +1,266 @@
+// Attribution cues inside one text unit (a sentence, or sentences joined by a quotation that runs
+// over them): who said it (the source noun phrase), the cue, the channel and the content span.
+import type { Span } from '../../types.js';
+import { tokenize, type Token } from '../../text/segment.js';
+import { ADJUNCT_RE, CHANNEL_PATTERNS, CUE_MODIFIERS, cueNeedsClause, PERSON_NOUNS, ORG_NOUNS, PRONOUNS, speechLemma } from './lexicon.js';
+
+export interface Attribution {
+  cue: Span;
+  lemma: string;
+  /** The whole source noun phrase, appositive included. */
+  source: Span | null;
+  /** The head part of the source (before an appositive). */
+  head: Span | null;
+  /** The appositive part, when there is one. */
+  appositive: Span | null;
+  content: Span[];
+  channel: string | null;
+  mode: 'subject-cue-content' | 'content-subject-cue' | 'content-cue-subject' | 'according-to' | 'participle' | 'parenthetical';
+}
+
+const FINITE = /\b(?:is|are|was|were|has been|have been|will|would|could|should|can|may|might|must|did|does|do|being|seems?|seemed|appears?|become|becomes|became|got|gets)\b/i;
+const BOUNDARY_RE = /(?:[;:—–]|\s-\s|,\s*(?:and|but|while|as|because|although|though|so|or|yet)\b|\b(?:that|because|while|when|whereas|although|though|if|unless|after|before|since|as)\b)\s*/g;
+const INTRO_WORDS = /^(?:but|and|so|yet|still|however|meanwhile|moreover|instead|separately|later|earlier|now|then|also|indeed|further|furthermore|nonetheless|nevertheless|in addition|in turn|for (?:his|her|their|its) part|at the same time|on the other hand)\b,?\s*/i;
+const INTRO_PP = /^(?:in|at|on|during|after|before|speaking|asked|writing|last|this|from|via|through|under|with|without|amid|despite|following|for|by|as|when|while|addressing|responding|replying|earlier|later|since|until|in an?|hours|days|minutes|weeks)\b[^,]{0,100},\s*/i;
+const END_PUNCT = /[\s.,;:!?]+$/;
+
+const wordsOf = (s: string) => s.split(/\s+/).filter(Boolean);
+
+function isNounPhrase(s: string, allowLong = false): boolean {
+  const w = wordsOf(s);
+  if (w.length === 0 || w.length > (allowLong ? 20 : 12)) return false;
+  if (/["“”]/.test(s)) return false;
+  if (FINITE.test(s)) return false;
+  const lw = w.map((x) => x.toLowerCase().replace(/[,.'’s]+$/, ''));
+  const last = w[w.length - 1]!.toLowerCase();
+  if (/^(?:the|a|an|of|to|in|on|at|for|with|by|and|or|that|his|her|their|its)$/.test(last)) return false;
+  if (w.length === 1 && PRONOUNS.has(w[0]!.toLowerCase())) return true;
+  if (/\p{Lu}/u.test(s)) return true;
+  return lw.some((x) => PERSON_NOUNS.has(x) || PERSON_NOUNS.has(x + 's') || ORG_NOUNS.has(x));
+}
+
+/** Skip a channel or time adjunct starting at `pos`; returns the new position and the channel. */
+function skipAdjuncts(text: string, pos: number, end: number): { pos: number; channel: string | null } {
+  let channel: string | null = null;
+  for (let guard = 0; guard < 6; guard++) {
+    const before = pos;
+    while (pos < end && /[\s,]/.test(text[pos]!)) pos++;
+    const slice = text.slice(0, end);
+    for (const p of CHANNEL_PATTERNS) {
+      p.re.lastIndex = pos;
+      const m = p.re.exec(slice);
+      if (m && m.index === pos) {
+        channel ??= p.label(m);
+        pos += m[0].length;
+        break;
+      }
+    }
+    ADJUNCT_RE.lastIndex = pos;
+    const a = ADJUNCT_RE.exec(slice);
+    if (a && a.index === pos) pos += a[0].length;
+    if (pos === before) break;
+  }
+  return { pos, channel };
+}
+
+function trimSpan(text: string, s: number, e: number): Span {
+  while (s < e && /[\s,:;—–-]/.test(text[s]!)) s++;
+  while (e > s && /[\s,;:—–-]/.test(text[e - 1]!)) e--;
+  // A full stop that ends the sentence is not part of reported content.
+  if (e > s && text[e - 1] === '.' && !/[.”"’']/.test(text[e - 2] ?? '')) e--;
+  return { start: s, end: e };
+}
+
+/** The subject noun phrase that ends right before `end` (the cue), searched back to `floor`. */
+function subjectBefore(text: string, floor: number, end: number, masks: Span[]): { source: Span; head: Span; appositive: Span | null } | null {
+  // Step back over auxiliaries and adverbs: "he has also said".
+  let e = end;
+  for (;;) {
+    const m = /(\S+)\s*$/.exec(text.slice(floor, e));
+    if (!m) break;
+    const w = m[1]!.toLowerCase();
+    if (CUE_MODIFIERS.has(w) || (/^\w+ly$/.test(w) && w !== 'only' && !/^(?:ally|italy|sally|kelly|reilly|daily)$/.test(w))) {
+      e = floor + m.index;
+      continue;
+    }
+    break;
+  }
+  while (e > floor && /\s/.test(text[e - 1]!)) e--;
+  if (e <= floor) return null;
+  // The clause starts after the last quotation mark span, boundary word or punctuation.
+  let s = floor;
+  for (const m of masks) if (m.end <= e && m.end > s) s = m.end;
+  const region = text.slice(s, e);
+  const appos = text[e - 1] === ',';
+  let headEnd = e;
+  let appositive: Span | null = null;
+  if (appos) {
+    // "Name, a top aide, said" / "A spokesman, Name, said".
+    const inner = text.slice(s, e - 1);
+    const c = inner.lastIndexOf(',');
+    if (c < 0) return null;
+    appositive = { start: s + c + 1, end: e - 1 };
+    headEnd = s + c;
+    if (!isNounPhrase(text.slice(appositive.start, appositive.end), true) && !/^\s*(?:who|which)\b/.test(text.slice(appositive.start, appositive.end)) && !/^\s*\d+\s*$/.test(text.slice(appositive.start, appositive.end))) return null;
+  }
+  let hs = s;
+  const headRegion = text.slice(s, headEnd);
+  BOUNDARY_RE.lastIndex = 0;
+  for (let m = BOUNDARY_RE.exec(headRegion); m; m = BOUNDARY_RE.exec(headRegion)) hs = s + m.index + m[0].length;
+  if (!appos) {
+    // "The plan is dead, the mayor said": only what follows the last comma is the subject.
+    const c = text.lastIndexOf(',', headEnd - 1);
+    if (c >= hs) hs = c + 1;
+  }
+  let head = text.slice(hs, headEnd);
+  for (let k = 0; k < 4; k++) {
+    const before = head;
+    head = head.replace(/^\s+/, '').replace(INTRO_WORDS, '').replace(INTRO_PP, '');
+    if (head === before) break;
+  }
+  hs = headEnd - head.length;
+  while (hs < headEnd && /\s/.test(text[hs]!)) hs++;
+  if (hs >= headEnd || !isNounPhrase(text.slice(hs, headEnd))) return null;
+  void region;
+  const headSpan = { start: hs, end: headEnd };
+  return { source: { start: hs, end: appos ? e - 1 : e }, head: headSpan, appositive };
+}
+
+/** The subject noun phrase right after an inverted cue: ", said Mayor Ann Blake." */
+function subjectAfter(text: string, start: number, end: number): Span | null {
+  let s = start;
+  while (s < end && /\s/.test(text[s]!)) s++;
+  const m = /^[^,.;:!?“”"]+/.exec(text.slice(s, end));
+  if (!m) return null;
+  let phrase = m[0];
+  const cut = /\s(?:in|on|at|during|told|who|according|after|before|when|while|as|to|from|of a|last|this|late|early|earlier|adding|noting|speaking)\s/.exec(' ' + phrase + ' ');
+  if (cut) phrase = phrase.slice(0, Math.max(0, cut.index - 1));
+  phrase = phrase.replace(/\s+$/, '');
+  // Time words after the name: "said Ms Doe Monday".
+  phrase = phrase.replace(/\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|on)$/i, '');
+  if (!phrase || !isNounPhrase(phrase)) return null;
+  return { start: s, end: s + phrase.length };
+}
+
+const inMask = (masks: Span[], i: number) => masks.some((m) => i >= m.start && i < m.end);
+
+/** All attributions found in one unit [uStart, uEnd). `masks` are quotation spans. */
+export function findAttributions(text: string, uStart: number, uEnd: number, masks: Span[]): Attribution[] {
+  const toks = tokenize(text.slice(uStart, uEnd), uStart);
+  const out: Attribution[] = [];
+  const localMasks = masks.filter((m) => m.end > uStart && m.start < uEnd);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (inMask(localMasks, t.start)) continue;
+    // "according to X"
+    if (t.text.toLowerCase() === 'according' && toks[i + 1]?.text.toLowerCase() === 'to') {
+      const a = accordingTo(text, uStart, uEnd, t, toks[i + 1]!, localMasks);
+      if (a) out.push(a);
+      continue;
+    }
+    const lemma = speechLemma(t.text);
+    if (!lemma) continue;
+    if (/^\p{Lu}/u.test(t.text) && t.start !== uStart) continue; // "Said", a name
+    const a = attributionAt(text, uStart, uEnd, toks, i, lemma, localMasks, out);
+    if (a) out.push(a);
+  }
+  return out;
+}
+
+function accordingTo(text: string, uStart: number, uEnd: number, t: Token, to: Token, masks: Span[]): Attribution | null {
+  const src = subjectAfterAccording(text, to.end, uEnd);
+  if (!src) return null;
+  const cue = { start: t.start, end: to.end };
+  const before = text.slice(uStart, t.start);
+  let content: Span;
+  if (/^\s*$/.test(before) || INTRO_WORDS.test(before.trim())) {
+    const c = text.indexOf(',', src.end);
+    if (c < 0 || c >= uEnd) return null;
+    content = trimSpan(text, c + 1, uEnd);
+  } else {
+    let s = uStart;
+    for (const m of masks) if (m.end <= t.start && m.start < s) s = m.start;
+    content = trimSpan(text, s, t.start);
+    const after = trimSpan(text, src.end, uEnd);
+    // "X, according to Y, is Z": the content runs on past the source.
+    if (after.end - after.start > 3 && text[src.end] === ',') return { cue, lemma: 'according', source: src, head: src, appositive: null, content: [content, after], channel: null, mode: 'according-to' };
+  }
+  if (content.end <= content.start) return null;
+  void masks;
+  return { cue, lemma: 'according', source: src, head: src, appositive: null, content: [content], channel: null, mode: 'according-to' };
+}
+
+function subjectAfterAccording(text: string, start: number, end: number): Span | null {
+  let s = start;
+  while (s < end && /\s/.test(text[s]!)) s++;
+  const m = /^[^,.;:!?“”"]+/.exec(text.slice(s, end));
+  if (!m) return null;
+  const phrase = m[0].replace(/\s+$/, '');
+  if (!phrase || wordsOf(phrase).length > 14) return null;
+  return { start: s, end: s + phrase.length };
+}
+
+function attributionAt(text: string, uStart: number, uEnd: number, toks: Token[], i: number, lemma: string, masks: Span[], found: Attribution[]): Attribution | null {
+  const t = toks[i]!;
+  const cue = { start: t.start, end: t.end };
+  const prevTok = toks[i - 1];
+  const afterCue = skipAdjuncts(text, t.end, uEnd);
+  const restStart = afterCue.pos;
+  const rest = text.slice(restStart, uEnd);
+  const restWords = wordsOf(rest.replace(/[.!?”"’']+$/, '')).length;
+  const startsClause = /^\s*(?:that\b|:|,?\s*["“‘])/.test(rest) || /^\s*,\s*$/.test(rest) === false && /^\s*(?:he|she|they|it|we|i|the|a|an|there|this|these|those|his|her|their|its|our|[A-Z])/.test(rest);
+  // Participles after a comma take the subject of the clause they hang on: ", adding that …".
+  if (/ing$/.test(t.text) && prevTok && (prevTok.text === ',' || prevTok.text === 'and')) {
+    const main = found.at(-1);
+    if (!main || restWords < 2) return null;
+    const skipThat = /^\s*that\b/.exec(rest);
+    return { cue, lemma, source: null, head: main.head, appositive: null, content: [trimSpan(text, restStart + (skipThat ? 0 : 0), uEnd)], channel: afterCue.channel, mode: 'participle' };
+  }
+  if (/ing$/.test(t.text)) return null;
+  // Subject before the cue.
+  const subj = subjectBefore(text, uStart, t.start, masks);
+  if (subj) {
+    const beforeSubj = text.slice(uStart, subj.source.start);
+    const beforeIsContent = /[,”"’']\s*$/.test(beforeSubj) && wordsOf(beforeSubj).length >= 2;
+    const restIsEnd = restWords === 0 || /^[\s.!?]*$/.test(rest);
+    if (beforeIsContent && (restIsEnd || /^\s*,/.test(rest))) {
+      // "“…,” X said." or "The plan failed, X said, and …"
+      let s = uStart;
+      // Only the clause before the subject: skip an intro ending with a comma if no quotation.
+      const content: Span[] = [trimSpan(text, s, subj.source.start)];
+      if (!restIsEnd && restWords >= 3) {
+        content.push(trimSpan(text, restStart, uEnd));
+        return { cue, lemma, ...subj, content, channel: afterCue.channel, mode: 'parenthetical' };
+      }
+      s = content[0]!.start;
+      return { cue, lemma, ...subj, content, channel: afterCue.channel, mode: 'content-subject-cue' };
+    }
+    if (restWords >= 2) {
+      if (cueNeedsClause(lemma) && !/^\s*(?:that\b|:|,?\s*["“])/.test(rest)) return null;
+      void startsClause;
+      if (lemma === 'tell' && !afterCue.channel && !/^\s*(?:that|:|["“])/.test(rest)) {
+        // "told him to leave" is not speech content we can use.
+        const m = /^\s*(?:him|her|them|us|me|it|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s+(?:that\s+)?/.exec(rest);
+        if (!m) return null;
+        const start = restStart + m[0].length;
+        if (/^\s*to\b/.test(text.slice(start))) return null;
+        return { cue, lemma, ...subj, content: [trimSpan(text, start, uEnd)], channel: m[0].trim().replace(/\s+that$/, ''), mode: 'subject-cue-content' };
+      }
+      if (/^\s*(?:to|for|about|of|with|on|in|by)\b/.test(rest) && !/^\s*(?:on|in)\s+(?:a|an|the)\b/i.test(rest)) return null;
+      return { cue, lemma, ...subj, content: [trimSpan(text, restStart, uEnd)], channel: afterCue.channel, mode: 'subject-cue-content' };
+    }
+    if (restIsEnd && wordsOf(beforeSubj).length >= 2) {
+      return { cue, lemma, ...subj, content: [trimSpan(text, uStart, subj.source.start)], channel: afterCue.channel, mode: 'content-subject-cue' };
+    }
+    return null;
+  }
+  // Inverted: "“…,” said X." / "…, said X."
+  const before = text.slice(uStart, t.start);
+  if (/[,”"’']\s*$/.test(before) && wordsOf(before).length >= 2) {
+    const src = subjectAfter(text, t.end, uEnd);
+    if (!src) return null;
+    const after = skipAdjuncts(text, src.end, uEnd);
+    return { cue, lemma, source: src, head: src, appositive: null, content: [trimSpan(text, uStart, t.start)], channel: afterCue.channel ?? after.channel, mode: 'content-cue-subject' };
+  }
+  return null;
+}

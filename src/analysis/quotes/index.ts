@@ -1,0 +1,329 @@
+// Quotations and reported speech with their speakers. Direct quotations come from quotation
+// marks, reported speech from speech cues ("X said that …", "according to X"); each is tied to a
+// speaker through the noun phrase next to its cue, resolved to an in-article entity with the
+// mention refs (or, without an NER layer, with the fallback candidates of ./candidates.ts).
+// An unknown speaker stays null: no guessing.
+import type { Evidence, Mention, Quote, Span } from '../../types.js';
+import { findSpeakerCandidates, displayNames, type Candidate } from './candidates.js';
+import { findAttributions, type Attribution } from './cues.js';
+import { isStrongSpeech, ORG_NOUNS, PERSON_NOUNS, TITLES } from './lexicon.js';
+import { findQuotationMarks, type Marked } from './marks.js';
+
+export { findSpeakerCandidates } from './candidates.js';
+export { findQuotationMarks } from './marks.js';
+
+/** A Quote with the detail this module knows beyond the shared type. */
+export interface QuoteDetail extends Quote {
+  /** The whole source noun phrase ("Flynn, a top aide,"), appositive included. */
+  sourceSpan: Span | null;
+  /** Content pieces when the content is split by its cue ("“A,” she said. “B.”" stays two quotes;
+   * "A, she said, B" is one quote with two pieces). */
+  fragments: Span[];
+  /** A role of the speaker stated at the quote ("spokesman"). */
+  speakerRole: string | null;
+  /** The speaker as described when no entity could be resolved ("a senior official"). */
+  speakerDescription: string | null;
+}
+
+interface Speaker {
+  name: string | null;
+  ref: string | null;
+  span: (Span & { text: string }) | null;
+  role: string | null;
+  description: string | null;
+  type: string | null;
+  reason: string;
+}
+
+const NO_SPEAKER: Speaker = { name: null, ref: null, span: null, role: null, description: null, type: null, reason: 'no speaker found' };
+
+/** Sentences joined where a quotation runs across their boundary. */
+function units(sentences: Span[], marks: Marked[]): Span[] {
+  const out: Span[] = [];
+  for (const s of sentences) {
+    const last = out.at(-1);
+    if (last && marks.some((m) => m.start < last.end && m.end > last.end && m.end > s.start && m.start < s.start)) last.end = s.end;
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+function headNoun(s: string): string | null {
+  const words = s.toLowerCase().replace(/[,.]/g, '').split(/\s+/).filter(Boolean);
+  for (let k = words.length - 1; k >= 0; k--) {
+    const w = words[k]!.replace(/['’]s$/, '');
+    if (PERSON_NOUNS.has(w) || ORG_NOUNS.has(w) || Object.prototype.hasOwnProperty.call(TITLES, w)) return (TITLES[w] || w);
+  }
+  return null;
+}
+
+class Resolver {
+  readonly names: Map<string, string>;
+  readonly types = new Map<string, string>();
+  readonly roles = new Map<string, Set<string>>();
+  constructor(readonly text: string, readonly mentions: Mention[]) {
+    this.names = displayNames(mentions);
+    for (const m of mentions) {
+      if (!m.ref) continue;
+      if (m.type !== 'OTHER' && !(m.via ?? '').includes('pronoun')) this.types.set(m.ref, m.type);
+      const set = this.roles.get(m.ref) ?? new Set<string>();
+      for (const r of m.roles ?? []) for (const w of r.toLowerCase().split(/\s+/)) set.add(TITLES[w.replace(/\.$/, '')] || w);
+      if (m.type === 'ORG') for (const w of m.text.toLowerCase().split(/\s+/)) set.add(w);
+      this.roles.set(m.ref, set);
+    }
+  }
+
+  private inside(s: Span): Mention[] {
+    return this.mentions.filter((m) => m.start >= s.start && m.end <= s.end);
+  }
+
+  private named(m: Mention): boolean {
+    const via = m.via ?? '';
+    return !!m.ref && !via.includes('pronoun') && !(via === 'description') && (m.type === 'PERSON' || m.type === 'ORG' || m.type === 'OTHER');
+  }
+
+  private fromMention(m: Mention, reason: string, role: string | null): Speaker {
+    const name = (m.ref && this.names.get(m.ref)) ?? (m as Candidate).name ?? m.text;
+    return { name, ref: m.ref ?? null, span: { start: m.start, end: m.end, text: m.text }, role, description: null, type: m.ref ? (this.types.get(m.ref) ?? m.type) : m.type, reason };
+  }
+
+  /** Resolve a source noun phrase. `previous` are the speakers of earlier quotes, nearest last. */
+  resolve(head: Span, appositive: Span | null, previous: { sp: Speaker; at: number }[], paraStartOf: (i: number) => number): Speaker {
+    const headText = this.text.slice(head.start, head.end);
+    const headMentions = this.inside(head);
+    // A name followed by a role noun only modifies it: "a ministry spokesman", "the US general".
+    const modifies = (m: Mention) => this.text.slice(m.end, head.end).toLowerCase().split(/[^\p{L}]+/u).some((w) => PERSON_NOUNS.has(w) || ORG_NOUNS.has(w));
+    const named = headMentions.filter((m) => this.named(m) && !(m as Candidate).possessive && !/^['’]s?\b/u.test(this.text.slice(m.end, m.end + 2)) && !modifies(m));
+    const apposMentions = appositive ? this.inside(appositive).filter((m) => this.named(m)) : [];
+    const role = headNoun(appositive ? this.text.slice(appositive.start, appositive.end) : '') ?? headNoun(headText);
+    if (named.length) {
+      const m = named.at(-1)!;
+      return this.fromMention(m, `source "${m.text}"${m.via && m.via !== 'name' && m.via !== 'ner' ? ` (${m.via})` : ''}`, role);
+    }
+    // "A ministry spokesman, Jane Roe, said": the name is in the appositive.
+    if (apposMentions.length && apposMentions.every((m) => m.type !== 'ORG') && !/^\s*(?:who|which)\b/.test(this.text.slice(appositive!.start, appositive!.end))) {
+      const m = apposMentions[0]!;
+      return this.fromMention(m, `source "${m.text}" named in apposition`, headNoun(headText));
+    }
+    const pron = /^(he|she|they|it|i|we|who|which)$/i.exec(headText.trim());
+    if (pron) {
+      const p = pron[1]!.toLowerCase();
+      const given = headMentions.find((m) => m.ref);
+      if (given) return this.fromMention(given, `pronoun "${headText}" (${given.via ?? 'coref'})`, null);
+      return this.pronoun(p, head, previous, paraStartOf);
+    }
+    const desc = headMentions.find((m) => m.ref && (m.via ?? '').includes('description'));
+    if (desc) return this.fromMention(desc, `description "${desc.text}" (${desc.via})`, headNoun(desc.text));
+    // A description: resolve to the one earlier entity bearing its role, else leave unnamed.
+    const hn = headNoun(headText);
+    const span = { start: head.start, end: head.end, text: headText };
+    if (hn) {
+      const definite = /^(?:the|his|her|their|its)\b/i.test(headText.trim()) || /^\p{L}+['’]s\b/u.test(headText.trim()) || /^(?:top|senior)\b/i.test(headText.trim());
+      if (definite) {
+        const bearers = new Set<string>();
+        for (const m of this.mentions) {
+          if (!m.ref || m.start >= head.start || !this.named(m)) continue;
+          if (this.roles.get(m.ref)?.has(hn)) bearers.add(m.ref);
+        }
+        if (bearers.size === 1) {
+          const ref = [...bearers][0]!;
+          return { name: this.names.get(ref) ?? null, ref, span, role: hn, description: headText, type: this.types.get(ref) ?? null, reason: `description "${headText}" matches the role of an earlier entity` };
+        }
+      }
+      return { ...NO_SPEAKER, span, role: hn, description: headText, reason: `unnamed source "${headText}"` };
+    }
+    return { ...NO_SPEAKER, span, description: headText, reason: `source "${headText}" not resolved` };
+  }
+
+  pronoun(p: string, at: Span, previous: { sp: Speaker; at: number }[], paraStartOf: (i: number) => number): Speaker {
+    const span = { start: at.start, end: at.end, text: this.text.slice(at.start, at.end) };
+    if (p === 'i' || p === 'we') return { ...NO_SPEAKER, span, reason: `first person "${span.text}" outside a quotation` };
+    if (p === 'who' || p === 'which') {
+      // "Jane Roe, who …, said": the relative pronoun stands for the phrase before its comma.
+      const before = this.mentions.filter((m) => this.named(m) && m.end <= at.start && at.start - m.end <= 3).at(-1);
+      if (before) return this.fromMention(before, `relative pronoun "${span.text}" → "${before.text}"`, null);
+      return { ...NO_SPEAKER, span, reason: 'relative pronoun without antecedent' };
+    }
+    const wantPerson = p === 'he' || p === 'she';
+    // The speaker of the previous quotation in this or the previous two paragraphs.
+    const paraHere = paraStartOf(at.start);
+    const prev = previous.at(-1);
+    const fits = (sp: Speaker) => sp.ref && (wantPerson ? sp.type !== 'ORG' : p === 'it' ? sp.type === 'ORG' : true);
+    if (prev && fits(prev.sp) && paraHere - paraStartOf(prev.at) <= 2) {
+      return { ...prev.sp, span, role: null, description: null, reason: `pronoun "${span.text}" → previous speaker ${prev.sp.name}` };
+    }
+    // Else one entity of the right kind mentioned in the same or the previous sentence.
+    if (wantPerson) {
+      const window = this.mentions.filter((m) => this.named(m) && m.end <= at.start && at.start - m.end < 300 && (this.types.get(m.ref!) ?? m.type) === 'PERSON');
+      const refs = new Set(window.map((m) => m.ref!));
+      if (refs.size === 1) {
+        const m = window.at(-1)!;
+        return { ...this.fromMention(m, `pronoun "${span.text}" → the only person named just before`, null), span };
+      }
+    }
+    return { ...NO_SPEAKER, span, reason: `pronoun "${span.text}" not resolved` };
+  }
+}
+
+/** Headlines: "Mayor: 'We will rebuild'" and "… : Top official". */
+function headlineAttribution(text: string, p: Span): { content: Span; source: Span } | null {
+  const line = text.slice(p.start, p.end);
+  if (/[.!?]["”’']?$/.test(line) && !/:/.test(line)) return null;
+  if (line.split(/\s+/).length > 25) return null;
+  const m = /^(.{3,}?)\s*:\s+(.+)$/.exec(line);
+  if (!m) return null;
+  const left = m[1]!;
+  const right = m[2]!;
+  const rightStart = p.start + line.length - right.length;
+  const wl = left.split(/\s+/).length;
+  const wr = right.split(/\s+/).length;
+  if (wr <= 6 && (headNoun(right) || /^\p{Lu}/u.test(right)) && wl >= 3 && !/["“]$/.test(right)) {
+    return { content: { start: p.start, end: p.start + left.length }, source: { start: rightStart, end: p.end } };
+  }
+  if (wl <= 4 && /^\p{Lu}/u.test(left) && wr >= 3) {
+    return { source: { start: p.start, end: p.start + left.length }, content: { start: rightStart, end: p.end } };
+  }
+  return null;
+}
+
+function overlap(a: Span, b: Span): number {
+  return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+}
+
+function normaliseMentions(text: string, sentences: Span[], mentions: Mention[]): Mention[] {
+  if (mentions.length === 0) return findSpeakerCandidates(text, sentences);
+  // NER layers do not always emit pronouns or descriptions: add ours where they are silent.
+  const extra = findSpeakerCandidates(text, sentences).filter(
+    (c) => (c.via === 'pronoun' || c.via === 'description') && !mentions.some((m) => m.start < c.end && m.end > c.start),
+  );
+  for (const c of extra) if (c.via === 'description') delete c.ref;
+  return [...mentions, ...extra].sort((a, b) => a.start - b.start);
+}
+
+/** Every quotation and piece of reported speech in `text`, in order. */
+export function extractQuotes(text: string, segments: { paragraphs: Span[]; sentences: Span[] }, mentions: Mention[]): QuoteDetail[] {
+  const { paragraphs, sentences } = segments;
+  const marks = findQuotationMarks(text, paragraphs);
+  const ms = normaliseMentions(text, sentences, mentions);
+  const resolver = new Resolver(text, ms);
+  const paraIndex = (i: number) => {
+    let lo = 0;
+    for (let k = 0; k < paragraphs.length; k++) if (paragraphs[k]!.start <= i) lo = k;
+    return lo;
+  };
+  const us = units(sentences, marks);
+  const out: QuoteDetail[] = [];
+  const previous: { sp: Speaker; at: number }[] = [];
+  const used = new Set<Marked>();
+
+  const push = (q: QuoteDetail, sp: Speaker) => {
+    out.push(q);
+    if (sp.ref || sp.name) previous.push({ sp, at: q.start });
+  };
+
+  const make = (kind: Quote['kind'], content: Span, a: Attribution | null, sp: Speaker, confidence: number, evidence: Evidence[], fragments: Span[] = [content]): QuoteDetail => ({
+    kind,
+    start: content.start,
+    end: content.end,
+    text: text.slice(content.start, content.end),
+    cue: a ? { ...a.cue, text: text.slice(a.cue.start, a.cue.end) } : null,
+    speakerSpan: sp.span,
+    speaker: sp.name,
+    speakerRef: sp.ref,
+    channel: a?.channel ?? null,
+    confidence,
+    evidence: [...evidence, { reason: sp.reason, ...(sp.span ? { span: { start: sp.span.start, end: sp.span.end } } : {}) }],
+    sourceSpan: a?.source ?? sp.span ?? null,
+    fragments,
+    speakerRole: sp.role,
+    speakerDescription: sp.description,
+  });
+
+  const headlineDone = new Set<number>();
+  for (const p of paragraphs.slice(0, 3)) {
+    const h = headlineAttribution(text, p);
+    if (!h) continue;
+    headlineDone.add(p.start);
+    // In a headline a description may point forward to the person the story names.
+    let sp = resolver.resolve(h.source, null, previous, paraIndex);
+    if (!sp.ref && sp.role) {
+      const bearers = new Set(ms.filter((m) => m.ref && m.start > p.end && resolver.roles.get(m.ref)?.has(sp.role!)).map((m) => m.ref!));
+      if (bearers.size === 1) {
+        const ref = [...bearers][0]!;
+        sp = { ...sp, ref, name: resolver.names.get(ref) ?? null, type: resolver.types.get(ref) ?? null, reason: `headline description "${sp.description}" matches the role of an entity named in the story` };
+      }
+    }
+    const inner = marks.filter((m) => m.start >= h.content.start && m.end <= h.content.end);
+    const attr: Attribution = { cue: { start: h.source.start - 2, end: h.source.start - 1 }, lemma: 'headline', source: h.source, head: h.source, appositive: null, content: [h.content], channel: null, mode: 'content-subject-cue' };
+    if (text[attr.cue.start] !== ':') attr.cue = { start: h.content.end, end: h.content.end + 1 };
+    for (const m of inner) {
+      used.add(m);
+      push(make('partial', { start: m.innerStart, end: m.innerEnd }, attr, sp, sp.ref ? 0.7 : 0.4, [{ reason: 'quoted words in a headline with a colon attribution' }]), sp);
+    }
+    const whole = inner.length === 1 && inner[0]!.start <= h.content.start + 1 && inner[0]!.end >= h.content.end - 1;
+    if (!whole) push(make('reported', h.content, attr, sp, sp.ref ? 0.6 : 0.4, [{ reason: 'headline "content: source" pattern' }]), sp);
+  }
+
+  for (const u of us) {
+    if (headlineDone.has(paragraphs[paraIndex(u.start)]!.start)) continue;
+    const uMarks = marks.filter((m) => m.start >= u.start && m.start < u.end && !used.has(m));
+    const attrs = findAttributions(text, u.start, u.end, marks);
+    const resolved: Speaker[] = attrs.map((a) => (a.mode === 'participle' || !a.head ? NO_SPEAKER : resolver.resolve(a.head, a.appositive, previous, paraIndex)));
+    // A participle cue (", adding that …") takes the speaker of the clause it hangs on.
+    attrs.forEach((a, k) => {
+      if (a.mode !== 'participle') return;
+      const main = attrs.slice(0, k).reverse().findIndex((b) => b.mode !== 'participle');
+      resolved[k] = main >= 0 ? resolved[k - 1 - main]! : (previous.at(-1)?.sp ?? NO_SPEAKER);
+    });
+    const absorbed = new Set<Attribution>();
+    const items: { q: QuoteDetail; sp: Speaker }[] = [];
+    for (const m of uMarks) {
+      const inner = { start: m.innerStart, end: m.innerEnd };
+      let best = -1;
+      let bestOv = 0;
+      attrs.forEach((a, k) => {
+        const ov = a.content.reduce((n, c) => n + overlap(c, m), 0);
+        if (ov > bestOv) {
+          bestOv = ov;
+          best = k;
+        }
+      });
+      if (best >= 0) {
+        const a = attrs[best]!;
+        const sp = resolved[best]!;
+        const contentLen = a.content.reduce((n, c) => n + c.end - c.start, 0);
+        const quotedLen = uMarks.filter((x) => a.content.some((c) => overlap(c, x) > 0)).reduce((n, x) => n + x.end - x.start, 0);
+        const direct = quotedLen >= 0.7 * contentLen && (isStrongSpeech(a.lemma) || a.lemma === 'according');
+        if (direct) absorbed.add(a);
+        const conf = (sp.ref ? 0.9 : sp.name ? 0.7 : 0.5) - (direct ? 0 : 0.1);
+        items.push({ q: make(direct ? 'direct' : 'partial', inner, a, sp, conf, [{ reason: `${direct ? 'quotation' : 'quoted phrase'} attributed by cue "${text.slice(a.cue.start, a.cue.end)}"`, span: a.cue }]), sp });
+        continue;
+      }
+      // A quotation with no cue of its own: the previous quotation's speaker goes on speaking when
+      // it opens the unit (news style: "“…,” she said. “…”").
+      const opensUnit = m.start <= u.start + 1;
+      const wordCount = text.slice(m.innerStart, m.innerEnd).split(/\s+/).length;
+      const prev = previous.at(-1);
+      if (opensUnit && wordCount >= 3) {
+        const near = prev && paraIndex(m.start) - paraIndex(prev.at) <= 1;
+        const sp = near && prev ? { ...prev.sp, reason: `continues the quotation of ${prev.sp.name ?? 'the previous speaker'}` } : NO_SPEAKER;
+        items.push({ q: make('direct', inner, null, sp, sp.ref ? 0.7 : 0.3, [{ reason: 'quotation without its own cue' }]), sp });
+        continue;
+      }
+      items.push({ q: make('partial', inner, null, NO_SPEAKER, 0.2, [{ reason: 'quoted words with no speech cue (may be a title or scare quotes)' }]), sp: NO_SPEAKER });
+    }
+    attrs.forEach((a, k) => {
+      if (absorbed.has(a)) return;
+      const sp = resolved[k]!;
+      const env = { start: Math.min(...a.content.map((c) => c.start)), end: Math.max(...a.content.map((c) => c.end)) };
+      if (env.end - env.start < 3) return;
+      const weak = !isStrongSpeech(a.lemma);
+      const conf = (sp.ref ? 0.75 : sp.name ? 0.6 : 0.45) - (weak ? 0.15 : 0);
+      items.push({ q: make('reported', env, a, sp, conf, [{ reason: `reported speech with cue "${text.slice(a.cue.start, a.cue.end)}" (${a.mode})`, span: a.cue }], a.content), sp });
+    });
+    items.sort((x, y) => x.q.start - y.q.start);
+    for (const it of items) push(it.q, it.sp);
+  }
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return out;
+}
