@@ -1,0 +1,179 @@
+// The loaded gazetteer: entries and the name indexes over them. Loaded once, lazily, from the
+// committed models/gazetteer.json.gz (built by scripts/build-gazetteer.ts).
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { foldKey } from '../../text/normalize.js';
+import { ADMIN1_ABBREVIATIONS } from './extra-names.js';
+import { CITY_FLAG, type GazEntry, type GazetteerFile } from './model.js';
+import { looseKey, placeKey } from './names.js';
+
+const MODEL_PATH = fileURLToPath(new URL('../../../models/gazetteer.json.gz', import.meta.url));
+
+export interface Gazetteer {
+  /** Entry by index; city entries are made on first use (there are 170,000 of them). */
+  entry(idx: number): GazEntry;
+  size: number;
+  /** Exact key → entry indexes. */
+  byKey: Map<string, number[]>;
+  /** Postal and AP abbreviations of states/provinces: only trusted right after a comma. */
+  abbreviations: Map<string, number>;
+  /** Demonym / adjectival form key → country entry index. */
+  demonyms: Map<string, number>;
+  countryByCode: Map<string, GazEntry>;
+  admin1ById: Map<string, GazEntry>;
+  /** Folded full names of places that a reader would recognise without context. */
+  commonNames: Set<string>;
+  looseIndex(): Map<string, number[]>;
+}
+
+let cached: Gazetteer | null = null;
+
+export function gazetteer(): Gazetteer {
+  if (!cached) cached = buildGazetteer(JSON.parse(gunzipSync(readFileSync(MODEL_PATH)).toString('utf8')) as GazetteerFile);
+  return cached;
+}
+
+const ABBREV_SET = new Set(Object.values(ADMIN1_ABBREVIATIONS).flat().filter((a) => !/ state$/i.test(a)));
+
+/** City importance: log of the number of GeoNames places around it, plus capital/large/seat bonuses. */
+export function cityPrior(density: number, flags: number): number {
+  // Capped: suburbs of a metropolis are as dense as its centre.
+  let p = Math.min(5, Math.log2(1 + density));
+  if (flags & CITY_FLAG.capital) p += 7;
+  if (flags & CITY_FLAG.major) p += 5;
+  if (flags & CITY_FLAG.admin1Namesake) p += 2;
+  if (flags & CITY_FLAG.admin2Namesake) p += 0.5;
+  return p;
+}
+
+function buildGazetteer(file: GazetteerFile): Gazetteer {
+  const fixed: GazEntry[] = [];
+  const byKey = new Map<string, number[]>();
+  const abbreviations = new Map<string, number>();
+  const demonyms = new Map<string, number>();
+  const countryByCode = new Map<string, GazEntry>();
+  const admin1ById = new Map<string, GazEntry>();
+  const commonNames = new Set<string>();
+  const add = (key: string, idx: number) => {
+    if (!key) return;
+    const list = byKey.get(key);
+    if (!list) byKey.set(key, [idx]);
+    else if (list[list.length - 1] !== idx) list.push(idx);
+  };
+
+  for (const c of file.countries) {
+    const e: GazEntry = {
+      idx: fixed.length, geoId: `country:${c.code}`, kind: 'country', name: c.names[0]!, names: c.names,
+      lat: c.lat, lon: c.lon, country: c.code, admin1: null, prior: 12, flags: 0,
+    };
+    fixed.push(e);
+    countryByCode.set(c.code, e);
+    for (const n of c.names) {
+      add(placeKey(n), e.idx);
+      commonNames.add(foldKey(n));
+    }
+    for (const d of c.demonyms) if (!demonyms.has(placeKey(d))) demonyms.set(placeKey(d), e.idx);
+  }
+  for (const a of file.admin1) {
+    const cc = a.id.split('.')[0]!;
+    const names = a.names.filter((n) => !ABBREV_SET.has(n));
+    const e: GazEntry = {
+      idx: fixed.length, geoId: `admin1:${a.iso ?? a.id}`, kind: 'admin1', name: names[0] ?? a.names[0]!, names,
+      lat: a.lat, lon: a.lon, country: cc, admin1: a.id, prior: 6, flags: 0,
+    };
+    fixed.push(e);
+    admin1ById.set(a.id, e);
+    for (const n of a.names) {
+      if (ABBREV_SET.has(n)) abbreviations.set(n.replace(/\s+/g, ''), e.idx);
+      else {
+        add(placeKey(n), e.idx);
+        commonNames.add(foldKey(n));
+      }
+    }
+  }
+  for (const a of file.admin2) {
+    const [cc = '', a1 = ''] = a.id.split('.');
+    const e: GazEntry = {
+      idx: fixed.length, geoId: `admin2:${a.id}`, kind: 'admin2', name: a.name, names: [a.name],
+      lat: a.lat, lon: a.lon, country: cc, admin1: `${cc}.${a1}`, prior: 2, flags: 0,
+    };
+    fixed.push(e);
+    add(a.key, e.idx);
+  }
+  const base = fixed.length;
+  const C = file.cities;
+  const n = C.names.length;
+  for (let i = 0; i < n; i++) {
+    const keys = C.keys[i]!;
+    if (keys.includes(';')) for (const k of keys.split(';')) add(k, base + i);
+    else add(keys, base + i);
+    if (C.flags[i]! & (CITY_FLAG.capital | CITY_FLAG.major)) for (const nm of C.names[i]!.split(';')) commonNames.add(foldKey(nm));
+  }
+  const cities: (GazEntry | undefined)[] = new Array(n);
+  const entry = (idx: number): GazEntry => {
+    if (idx < base) return fixed[idx]!;
+    const i = idx - base;
+    let e = cities[i];
+    if (!e) {
+      const names = C.names[i]!.split(';');
+      const cc = C.cc[i]!, a1 = C.a1[i]!;
+      e = {
+        idx, geoId: `city:${cc}.${a1}:${names[0]}@${C.lat[i]},${C.lon[i]}`, kind: 'city', name: names[0]!, names,
+        lat: C.lat[i]!, lon: C.lon[i]!, country: cc, admin1: `${cc}.${a1}`, prior: cityPrior(C.density[i]!, C.flags[i]!),
+        flags: C.flags[i]!,
+      };
+      cities[i] = e;
+    }
+    return e;
+  };
+
+  let loose: Map<string, number[]> | null = null;
+  const looseIndex = () => {
+    if (!loose) {
+      loose = new Map();
+      for (const [k, list] of byKey) {
+        const lk = looseKey(k);
+        const cur = loose.get(lk);
+        if (cur) cur.push(...list);
+        else loose.set(lk, [...list]);
+      }
+    }
+    return loose;
+  };
+  return { entry, size: base + n, byKey, abbreviations, demonyms, countryByCode, admin1ById, commonNames, looseIndex };
+}
+
+/** Entries whose name matches, exactly after folding or else by the loose transliteration key. */
+export function lookupKey(name: string): { entries: GazEntry[]; loose: boolean } {
+  const g = gazetteer();
+  const key = placeKey(name);
+  const exact = g.byKey.get(key);
+  if (exact?.length) return { entries: exact.map(g.entry), loose: false };
+  if (key.length < 5) return { entries: [], loose: false };
+  const l = g.looseIndex().get(looseKey(key));
+  return { entries: (l ?? []).map(g.entry), loose: true };
+}
+
+/** Places of that name, most important first. */
+export function lookupPlace(name: string): GazEntry[] {
+  return [...lookupKey(name).entries].sort((a, b) => b.prior - a.prior);
+}
+
+/** Country linked to a demonym or adjectival form ("Qatari" → QA), or null. */
+export function demonymCountry(word: string): GazEntry | null {
+  const g = gazetteer();
+  const i = g.demonyms.get(placeKey(word));
+  return i === undefined ? null : g.entry(i);
+}
+
+/** Folded names of countries, states/provinces and well-known cities (for the NER's gazetteer feature). */
+export function placeNameSet(): ReadonlySet<string> {
+  return gazetteer().commonNames;
+}
+
+/** Whether a lower-cased token or phrase is such a name. A set look-up after folding. */
+export function isGazetteerName(lowercased: string): boolean {
+  const set = gazetteer().commonNames;
+  return set.has(lowercased) || set.has(foldKey(lowercased));
+}

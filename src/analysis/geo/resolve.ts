@@ -1,0 +1,236 @@
+// Chooses, for each place mention, one gazetteer entry. Evidence, in the order it usually decides:
+// a ", <country|state>" qualifier right after the name; a feature word ("Kandahar province",
+// "the city of X"); the article's country and state focus (most mentioned, demonyms included);
+// nearby co-mentioned places (same admin-1, short distance); and the importance prior.
+import type { PlaceRef, Span } from '../../types.js';
+import { demonymCountry, gazetteer, lookupKey } from './gazetteer.js';
+import type { GazEntry } from './model.js';
+import { DIVISION_SUFFIXES } from './extra-names.js';
+import { stripDivisionWord } from './names.js';
+
+export interface MentionCandidate extends Span {
+  text: string;
+  type?: string;
+}
+
+/** A resolved place. `adjectival` marks demonyms ("Afghan"): linked to their country but not a
+ * place mention. `admin1` is the GeoNames admin-1 id ("AF.32"). */
+export interface GeoPlaceRef extends PlaceRef {
+  adjectival?: boolean;
+  admin1?: string | null;
+  score?: number;
+}
+
+export interface ResolveOptions {
+  sentences?: Span[];
+  /** Drop weakly supported places (for candidates that came from the gazetteer scan alone). */
+  minScore?: number;
+}
+
+type Want = 'admin1' | 'admin2' | 'city' | null;
+
+const FEATURE_AFTER: [RegExp, Want][] = [
+  [/^\s+(?:province|state|governorate|oblast|region|prefecture|department)\b/i, 'admin1'],
+  [/^\s+(?:county|parish|district|borough|township)\b/i, 'admin2'],
+  [/^\s+(?:city|town|village)\b/i, 'city'],
+  [/^,?\s+(?:the\s+)?(?:provincial\s+|regional\s+|state\s+)?capital\b/i, 'city'],
+];
+const FEATURE_BEFORE: [RegExp, Want][] = [
+  [/\b(?:province|state|governorate|region)\s+of\s+(?:the\s+)?$/i, 'admin1'],
+  [/\b(?:city|town|village|capital)\s+of\s+$/i, 'city'],
+  [/\b(?:provinces|states)\s+of\s+(?:[\p{L}\p{M}' -]+,\s*)*(?:and\s+)?$/iu, 'admin1'],
+];
+
+interface Prepared {
+  cand: MentionCandidate;
+  entries: GazEntry[];
+  loose: boolean;
+  want: Want;
+  demonym: GazEntry | null;
+  qualifier: GazEntry | null;
+  stateWord: boolean;
+}
+
+const haversineKm = (a: { lat: number; lon: number }, b: { lat: number; lon: number }) => {
+  const r = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * r, dLon = (b.lon - a.lon) * r;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+};
+export { haversineKm };
+
+function qualifierAfter(text: string, end: number): GazEntry | null {
+  const m = /^,\s*((?:\p{Lu}[\p{L}\p{M}.]*\.?)(?:\s+\p{Lu}[\p{L}\p{M}.]*\.?){0,2})/u.exec(text.slice(end, end + 40));
+  if (!m) return null;
+  const g = gazetteer();
+  const words = m[1]!.replace(/[.,]$/, (x) => (x === '.' ? '.' : '')).split(/\s+/);
+  for (let n = words.length; n >= 1; n--) {
+    const q = words.slice(0, n).join(' ');
+    const ab = g.abbreviations.get(q.replace(/\s+/g, '')) ?? g.abbreviations.get(q.replace(/\s+/g, '') + '.');
+    if (ab !== undefined) return g.entry(ab);
+    const found = lookupKey(q.replace(/\.$/, '')).entries.filter((e) => e.kind === 'country' || e.kind === 'admin1');
+    if (found.length) return found.sort((a, b) => b.prior - a.prior)[0]!;
+  }
+  return null;
+}
+
+function prepare(text: string, cand: MentionCandidate): Prepared {
+  let want: Want = null;
+  const after = text.slice(cand.end, cand.end + 40);
+  const before = text.slice(Math.max(0, cand.start - 60), cand.start);
+  for (const [re, w] of FEATURE_AFTER) if (re.test(after)) { want = w; break; }
+  if (!want) for (const [re, w] of FEATURE_BEFORE) if (re.test(before)) { want = w; break; }
+  const stateWord = /^\s+state\b/i.test(after);
+
+  let surface = cand.text;
+  let { entries, loose } = lookupKey(surface);
+  if (!entries.length) {
+    // "Kunduz Province", "Helmand province", "Kansas City" not being a name of its own.
+    const stripped = stripDivisionWord(surface, [...DIVISION_SUFFIXES, 'city', 'town']);
+    if (stripped) {
+      const w = /(?:city|town)$/i.test(surface) ? 'city' : /(?:county|parish|district|borough)$/i.test(surface) ? 'admin2' : 'admin1';
+      want ??= w as Want;
+      surface = stripped;
+      ({ entries, loose } = lookupKey(surface));
+    }
+  } else if (/\s(?:province|governorate|oblast|region|state)$/i.test(surface)) {
+    want ??= 'admin1';
+  }
+  const demonym = entries.length ? null : demonymCountry(cand.text);
+  return { cand, entries, loose, want, demonym, qualifier: qualifierAfter(text, cand.end), stateWord };
+}
+
+function kindBonus(e: GazEntry, want: Want, surface: string): number {
+  let b = 0;
+  if (want) {
+    if (e.kind === want) b += 8;
+    else if (want === 'admin1' && e.kind === 'admin2') b += 2;
+    else if (e.kind === 'country') b -= 2;
+    else b -= 6;
+  }
+  // Bare district names ("Aībak" district) are rarely what a text means without "district".
+  if (e.kind === 'admin2' && want !== 'admin2' && !/\s(?:county|parish|district|borough|municipality)$/i.test(e.name)) b -= 3;
+  if (e.kind === 'admin2' && /\s(?:county|parish|borough)$/i.test(surface)) b += 6;
+  return b;
+}
+
+/** Resolve place mentions to gazetteer entries. Demonym candidates come back with `adjectival`. */
+export function resolvePlaces(
+  text: string,
+  candidates: MentionCandidate[],
+  context?: ResolveOptions,
+): GeoPlaceRef[] {
+  const g = gazetteer();
+  const prepared = candidates.map((c) => prepare(text, c));
+
+  // Focus: countries and admin-1 divisions weighted by how they are mentioned.
+  const countryVotes = new Map<string, number>();
+  const a1Votes = new Map<string, number>();
+  const vote = (m: Map<string, number>, k: string | null, w: number) => {
+    if (k) m.set(k, (m.get(k) ?? 0) + w);
+  };
+  for (const p of prepared) {
+    if (p.demonym) vote(countryVotes, p.demonym.country, 1);
+    if (p.qualifier) {
+      vote(countryVotes, p.qualifier.country, 1.5);
+      vote(a1Votes, p.qualifier.admin1, 1.5);
+    }
+    if (!p.entries.length) continue;
+    const best = [...p.entries].sort((a, b) => b.prior - a.prior);
+    const top = best[0]!;
+    const ambiguous = best.length > 1 && best[1]!.prior > top.prior - 3;
+    const w = ambiguous ? 0.4 : 1;
+    vote(countryVotes, top.country, w * (top.kind === 'country' ? 1.2 : 1));
+    if (top.kind !== 'country') vote(a1Votes, top.admin1, w);
+    // Every reading of an ambiguous name casts a small vote, so that co-mentioned small places
+    // of one state reinforce each other.
+    if (ambiguous) {
+      const seen = new Set<string>();
+      for (const e of best.slice(0, 30)) {
+        if (e.admin1 && !seen.has(e.admin1)) {
+          seen.add(e.admin1);
+          vote(a1Votes, e.admin1, 0.15);
+        }
+      }
+    }
+  }
+  const share = (m: Map<string, number>) => {
+    let total = 0;
+    for (const v of m.values()) total += v;
+    return (k: string | null) => (k && total ? (m.get(k) ?? 0) / total : 0);
+  };
+  const countryShare = share(countryVotes);
+  const a1Share = share(a1Votes);
+
+  const firstPass = prepared.map((p) => pick(p, null));
+  const anchors = firstPass.filter((x): x is NonNullable<typeof x> => !!x && x.margin > 2 && x.entry.kind !== 'country');
+
+  function pick(p: Prepared, anchorsIn: { entry: GazEntry; cand: MentionCandidate }[] | null) {
+    if (!p.entries.length) return null;
+    const scored = p.entries.map((e) => {
+      let s = e.prior + kindBonus(e, p.want, p.cand.text);
+      let why: string[] = [];
+      if (p.qualifier) {
+        const q = p.qualifier;
+        const inQ = q.kind === 'country' ? e.country === q.country : e.admin1 === q.admin1;
+        if (inQ) { s += 12; why.push(`qualified by ${q.name}`); }
+        else s -= 4;
+      }
+      const cs = countryShare(e.country);
+      if (cs > 0) { s += 5 * cs; if (cs > 0.3) why.push(`article focus ${e.country}`); }
+      const as = e.kind === 'country' ? 0 : a1Share(e.admin1);
+      if (as > 0) { s += 4 * as; if (as > 0.2) why.push(`same state/province as other places`); }
+      if (p.stateWord && e.kind === 'admin1') { s += 6; why.push('"state" follows'); }
+      if (anchorsIn && e.kind !== 'country') {
+        let near = 0;
+        for (const a of anchorsIn) {
+          if (a.cand === p.cand) continue;
+          const d = haversineKm(a.entry, e);
+          if (d < 50) near += 1;
+          else if (d < 200) near += 0.5;
+        }
+        if (near) { s += Math.min(3, near * 1.5); why.push('near co-mentioned places'); }
+      }
+      if (p.loose) s -= 1;
+      return { e, s, why };
+    });
+    scored.sort((a, b) => b.s - a.s);
+    const best = scored[0]!;
+    const margin = scored.length > 1 ? best.s - scored[1]!.s : 10;
+    return { entry: best.e, score: best.s, margin, why: best.why, cand: p.cand };
+  }
+
+  const out: GeoPlaceRef[] = [];
+  for (const p of prepared) {
+    if (p.demonym) {
+      const c = p.demonym;
+      out.push({
+        start: p.cand.start, end: p.cand.end, text: p.cand.text, name: c.name, lat: c.lat, lon: c.lon,
+        country: c.country, kind: 'country', geoId: c.geoId, confidence: 0.9, reason: 'demonym of ' + c.name,
+        adjectival: true, admin1: null,
+      });
+      continue;
+    }
+    const r = pick(p, anchors);
+    if (!r) continue;
+    if (context?.minScore !== undefined && r.score < context.minScore) continue;
+    const e = r.entry;
+    const confidence = Math.max(0.05, Math.min(0.99, (1 - Math.exp(-r.margin / 3)) * (p.loose ? 0.7 : 1) * 0.6 + 0.39));
+    const reason = [
+      `${e.kind} ${e.name} (${e.country})`,
+      p.loose ? 'spelling variant' : null,
+      p.want ? `feature word → ${p.want}` : null,
+      ...r.why,
+      p.entries.length > 1 ? `chosen over ${p.entries.length - 1} other place(s) of that name` : 'only place of that name',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    out.push({
+      start: p.cand.start, end: p.cand.end, text: p.cand.text, name: e.name, lat: e.lat, lon: e.lon,
+      country: e.country, kind: e.kind === 'admin2' ? 'other' : e.kind, geoId: e.geoId, confidence, reason,
+      admin1: e.admin1, score: r.score,
+    });
+  }
+  void g;
+  return out;
+}
