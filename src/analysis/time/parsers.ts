@@ -1,0 +1,420 @@
+// News-specific chrono parsers: they recognise what chrono's English set misses or reads the
+// calendar way rather than the newsroom way (weekdays, weeks, quarters, decades, TimeML reference
+// words, durations, raw feed dates). Relative parts are left as an Anchor for the refiners.
+import type { Parser, ParsingComponents, ParsingContext, ParsingResult } from 'chrono-node';
+import { setInfo, type NewsInfo } from './info.js';
+import { NUMBER_RE, numberValue } from './numbers.js';
+import { isoDay, pad } from './calendar.js';
+
+type Make = (ctx: ParsingContext, m: RegExpMatchArray) => ParsingResult | null;
+
+/** A chrono parser from a regex source and an extractor. Words must stand alone. */
+class NewsParser implements Parser {
+  private readonly re: RegExp;
+  constructor(readonly name: string, source: string, private readonly make: Make, flags = 'iu') {
+    this.re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, flags);
+  }
+  pattern(): RegExp {
+    return this.re;
+  }
+  extract(ctx: ParsingContext, m: RegExpMatchArray): ParsingResult | null {
+    return this.make(ctx, m);
+  }
+}
+
+function result(
+  ctx: ParsingContext,
+  m: RegExpMatchArray,
+  known: Record<string, number>,
+  info: Omit<NewsInfo, 'text'>,
+  end?: Record<string, number>,
+): ParsingResult {
+  const r = ctx.createParsingResult(m.index!, m[0], known as never, end as never);
+  setInfo(r, { text: m[0], ...info });
+  return r;
+}
+
+/** Known components are enough for chrono; the news info carries the meaning. */
+function refComps(ctx: ParsingContext): Record<string, number> {
+  const t = ctx.refDate;
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+}
+
+export const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
+  november: 11, dec: 12, december: 12,
+};
+const MONTH_RE =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
+export function monthNumber(s: string): number {
+  return MONTHS[s.toLowerCase().replace('.', '')]!;
+}
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const PARTS: Record<string, string> = {
+  morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', overnight: 'NI', tonight: 'NI',
+};
+const UNIT_RE = '(seconds?|minutes?|hours?|days?|weeks?|weekends?|months?|quarters?|years?|decades?|century|centuries)';
+const UNIT_CODE: Record<string, string> = {
+  second: 'S', minute: 'M', hour: 'H', day: 'D', week: 'W', weekend: 'WE', month: 'M', quarter: 'Q', year: 'Y',
+  decade: 'DE', century: 'CE', centurie: 'CE',
+};
+export function unitOf(s: string): string {
+  return s.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
+}
+
+/** TimeML duration value: P3D, PT2H, P1.5Y, PXY for vague amounts. */
+export function durationValue(amount: number | null, unit: string): string {
+  const u = unitOf(unit);
+  const code = UNIT_CODE[u] ?? 'X';
+  const n = amount === null ? 'X' : String(amount);
+  if (u === 'decade' && amount !== null) return `P${amount * 10}Y`;
+  if (u === 'century' && amount !== null) return `P${amount * 100}Y`;
+  if (u === 'quarter' && amount !== null) return `P${amount * 3}M`;
+  return u === 'hour' || u === 'minute' || u === 'second' ? `PT${n}${code}` : `P${n}${code}`;
+}
+
+const upperFirst = (s: string) => /^\p{Lu}/u.test(s);
+
+// 26-FEB-1987 15:01:01.79, the raw date of wire feeds.
+const feedDate = new NewsParser(
+  'feed-date',
+  '(\\d{1,2})-(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)-(\\d{4})(?:\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?',
+  (ctx, m) => {
+    const [y, mo, d] = [+m[3]!, monthNumber(m[2]!), +m[1]!];
+    const day = isoDay({ y, m: mo, d });
+    if (m[4]) {
+      const t = `${day}T${pad(+m[4])}:${m[5]}`;
+      return result(ctx, m, { year: y, month: mo, day: d, hour: +m[4], minute: +m[5]! }, {
+        type: 'TIME', timex: t, value: t, granularity: 'instant', reason: 'feed date-time', relative: false,
+      });
+    }
+    return result(ctx, m, { year: y, month: mo, day: d }, {
+      type: 'DATE', timex: day, value: day, granularity: 'day', reason: 'feed date', relative: false,
+    });
+  },
+);
+
+const weekdayParser = new NewsParser(
+  'weekday',
+  `(?:(last|next|this|past|coming)\\s+)?(?:(early|late)\\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)(?:\\s+(morning|afternoon|evening|night|overnight))?`,
+  (ctx, m) => {
+    const name = m[3]!;
+    if (!upperFirst(name)) return null;
+    const dow = WEEKDAYS.indexOf(name.toLowerCase());
+    return result(ctx, m, { ...refComps(ctx), weekday: dow }, {
+      type: m[4] ? 'TIME' : 'DATE', reason: 'weekday', relative: true,
+      anchor: { kind: 'weekday', dow, modifier: m[1]?.toLowerCase() ?? null, part: m[4] ? PARTS[m[4].toLowerCase()]! : null },
+    });
+  },
+);
+
+const weekendParser = new NewsParser(
+  'weekend',
+  '(?:(this|last|next|the past|the coming|the)\\s+)weekend',
+  (ctx, m) =>
+    result(ctx, m, refComps(ctx), {
+      type: 'DATE', reason: 'weekend', relative: true,
+      anchor: { kind: 'weekday', dow: 6, modifier: m[1]!.toLowerCase() === 'the' ? null : m[1]!.toLowerCase(), part: 'WE' },
+    }),
+);
+
+// today, tonight, yesterday morning, last night, this afternoon
+const casualDay = new NewsParser(
+  'casual-day',
+  '((?:yesterday|tomorrow) (?:morning|afternoon|evening|night)|today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))',
+  (ctx, m) => {
+    const w = m[1]!.toLowerCase();
+    const offset = /yesterday|last night/.test(w) ? -1 : /tomorrow/.test(w) ? 1 : 0;
+    const partWord = /(morning|afternoon|evening|night|tonight)$/.exec(w)?.[1];
+    const part = partWord ? PARTS[partWord] : undefined;
+    const t = new Date(ctx.refDate.getTime() + offset * 86_400_000);
+    const day = isoDay({ y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() });
+    return result(ctx, m, { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() }, {
+      type: part && w !== 'tonight' ? 'TIME' : 'DATE',
+      timex: part ? `${day}T${part}` : day,
+      value: day, granularity: 'day', relative: true,
+      reason: offset === 0 ? 'day of publication' : offset < 0 ? 'day before publication' : 'day after publication',
+    });
+  },
+);
+
+// this week, earlier this month, last year, the end of next quarter, the past week (a duration)
+const relativePeriod = new NewsParser(
+  'relative-period',
+  '(?:(early|earlier|late|later|mid|the (?:end|beginning|start|middle|rest|remainder|first half|second half) of)[\\s-]+(?:in\\s+)?)?(this|last|next|the past|the previous|the coming|the current|the following|the latest|the prior)\\s+(week|month|year|quarter|decade|century)',
+  (ctx, m) => {
+    const mod = m[2]!.toLowerCase();
+    const unit = m[3]!.toLowerCase();
+    if (mod === 'the past' || mod === 'the coming' || (mod === 'the following' && unit !== 'year')) {
+      return result(ctx, m, refComps(ctx), {
+        type: 'DURATION', timex: durationValue(1, unit), reason: `${mod} ${unit}: a duration`, relative: true,
+      });
+    }
+    const step = mod === 'last' || mod === 'the previous' || mod === 'the prior' ? -1 : mod === 'next' || mod === 'the following' ? 1 : 0;
+    return result(ctx, m, refComps(ctx), {
+      type: 'DATE', reason: `${mod} ${unit}`, relative: true,
+      anchor: { kind: 'ago', amount: Math.abs(step), unit, direction: step < 0 ? -1 : 1 },
+    });
+  },
+);
+
+// "September", "last November", "early December", "mid-November" (year left to the refiner);
+// "October 2001" is chrono's.
+const bareMonth = new NewsParser(
+  'bare-month',
+  `(?:(last|next|this|early|late|mid|the end of|the beginning of|the middle of|the start of)[\\s-]+)?${MONTH_RE}(?:(?:\\s+of|,)?\\s+((?:1[89]|20)\\d{2})(?!\\d)|(?!\\.?\\s*\\d)(?!\\s*,\\s*\\d))`,
+  (ctx, m) => {
+    const name = m[2]!;
+    if (!upperFirst(name)) return null;
+    const month = monthNumber(name);
+    if (month === 5 && !m[1]) {
+      // "May" alone is usually the verb: keep it only after a preposition.
+      const before = ctx.text.slice(Math.max(0, m.index! - 12), m.index!);
+      if (!/\b(?:in|since|until|till|by|of|through|from|to|before|after|during|last|early|late)\s+$/i.test(before)) return null;
+    }
+    if (month === 3 && !m[1] && !/\b(?:in|since|until|by|of|through|from|to|before|after|during)\s+$/i.test(ctx.text.slice(Math.max(0, m.index! - 12), m.index!))) {
+      if (/^\s+(?:on|to|through|in|against|for)\b/i.test(ctx.text.slice(m.index! + m[0].length, m.index! + m[0].length + 12))) return null;
+    }
+    if (m[3]) {
+      const v = `${m[3]}-${pad(month)}`;
+      return result(ctx, m, { year: +m[3], month }, { type: 'DATE', timex: v, value: v, granularity: 'month', reason: 'month and year', relative: false });
+    }
+    return result(ctx, m, { ...refComps(ctx), month }, {
+      type: 'DATE', reason: 'month', relative: true,
+      anchor: { kind: 'month', month, modifier: m[1]?.toLowerCase() ?? null },
+    });
+  },
+);
+
+// 2001, in 2001, fiscal 1998, the end of 1997, mid-1990 — but not "2000 people" or "$1999".
+const yearParser = new NewsParser(
+  'year',
+  '(?:(early|late|mid|the end of|the beginning of|the start of|the middle of|the first half of|the second half of|the rest of)[\\s-]+)?(?:(fiscal(?: year)?|FY|calendar(?: year)?|the year|model year)\\s*)?((?:1[89]|20)\\d{2})(?!\\d|\\s*%|\\s*percent|,\\d|\\.\\d|-\\d|\'?s\\b)',
+  (ctx, m) => {
+    const y = +m[3]!;
+    const before = ctx.text.slice(Math.max(0, m.index! - 3), m.index!);
+    if (/[$€£#]\s*$|\d[,.]?$/.test(before)) return null;
+    const after = ctx.text.slice(m.index! + m[0].length, m.index! + m[0].length + 30);
+    if (!m[1] && !m[2] && /^\s+(?:people|persons|troops|soldiers|men|women|children|residents|workers|employees|shares|units|cars|vehicles|tons|tonnes|barrels|miles|kilometers|km|metres|meters|feet|dollars|euros|pounds|yen|members|seats|votes|acres|hectares|pages|words|of\s+(?:them|the|its|his|her|their))\b/i.test(after)) return null;
+    if (!m[1] && !m[2] && /^\s*(?:-|to)\s*\d{1,2}\b(?!\d)/.test(after)) return null; // scores, ranges of counts
+    return result(ctx, m, { year: y }, {
+      type: 'DATE', timex: String(y), value: String(y), granularity: 'year', reason: 'year', relative: false,
+    });
+  },
+);
+
+// the 1990s, the mid-1980s, the '90s, the nineties
+const DECADE_WORDS: Record<string, number> = {
+  twenties: 2, thirties: 3, forties: 4, fifties: 5, sixties: 6, seventies: 7, eighties: 8, nineties: 9,
+};
+const decadeParser = new NewsParser(
+  'decade',
+  "(?:the\\s+)?(?:(early|late|mid)[\\s-]+)?(?:((?:1[0-9]|20)\\d)0'?s|'(\\d)0s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))",
+  (ctx, m) => {
+    let prefix: string;
+    if (m[2]) prefix = m[2];
+    else if (m[3]) prefix = (+m[3] >= 3 ? '19' : '20') + m[3];
+    else prefix = '19' + DECADE_WORDS[m[4]!.toLowerCase()];
+    if (!m[2] && !/^the\b/i.test(m[0])) return null; // "in his forties" is an age
+    const from = +prefix * 10;
+    return result(ctx, m, { year: from }, {
+      type: 'DATE', timex: prefix, value: `${from}/${from + 9}`, granularity: 'range', reason: 'decade', relative: false,
+    });
+  },
+);
+
+const ORD: Record<string, number> = {
+  first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: 4, last: 4,
+  nineteenth: 19, twentieth: 20, 'twenty-first': 21, eighteenth: 18,
+};
+const centuryParser = new NewsParser(
+  'century',
+  'the\\s+(\\d{1,2})(?:st|nd|rd|th)\\s+century|the\\s+(eighteenth|nineteenth|twentieth|twenty-first)\\s+century',
+  (ctx, m) => {
+    const n = m[1] ? +m[1] : ORD[m[2]!.toLowerCase()]!;
+    const from = (n - 1) * 100;
+    return result(ctx, m, { year: from + 1 }, {
+      type: 'DATE', timex: pad(n - 1), value: `${from}/${from + 99}`, granularity: 'range', reason: 'century', relative: false,
+    });
+  },
+);
+
+// the third quarter, third-quarter, the fiscal first quarter of 1998, this year's fourth quarter, first half
+const quarterParser = new NewsParser(
+  'quarter',
+  "(?:(the|its|this year's|last year's|next year's|a)\\s+)?(?:((?:19|20)\\d{2})\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th|final)[\\s-](quarter|half)(?:\\s+(?:of\\s+)?(?:fiscal\\s+)?(?:((?:19|20)\\d{2})|(this|last|next) year))?",
+  (ctx, m) => {
+    const q = ORD[m[3]!.toLowerCase()]!;
+    const half = m[4]!.toLowerCase() === 'half';
+    if (half && q > 2) return null;
+    const year = m[2] ?? m[5];
+    const lead = m[1]?.toLowerCase();
+    const rel = m[6]?.toLowerCase() ?? (lead === "this year's" ? 'this' : lead === "last year's" ? 'last' : lead === "next year's" ? 'next' : null);
+    if (year) {
+      const y = +year;
+      const timex = `${y}-${half ? 'H' : 'Q'}${q}`;
+      return result(ctx, m, { year: y, month: half ? (q - 1) * 6 + 1 : (q - 1) * 3 + 1 }, {
+        type: 'DATE', timex, value: periodRange(y, q, half), granularity: 'range', reason: half ? 'half-year' : 'quarter', relative: false,
+      });
+    }
+    return result(ctx, m, refComps(ctx), {
+      type: 'DATE', reason: half ? 'half-year' : 'quarter', relative: true, anchor: { kind: 'quarter', q, half, modifier: rel },
+    });
+  },
+);
+
+export function periodRange(y: number, q: number, half: boolean): string {
+  const first = half ? (q - 1) * 6 + 1 : (q - 1) * 3 + 1;
+  const last = first + (half ? 5 : 2);
+  return `${y}-${pad(first)}/${y}-${pad(last)}`;
+}
+
+// "the quarter", "the latest quarter", "the year-ago quarter", "year-earlier" figures: quarters
+// named by reference to another one; the refiner finds it.
+const quarterReference = new NewsParser(
+  'quarter-reference',
+  "(?:the|this|that|its)\\s+(?:(latest|current|most recent|recent|same|comparable|year-ago|year-earlier|year-before|prior-year|previous|fiscal|last)\\s+)?(?:(year-ago|year-earlier)\\s+)?(quarter|period)|(year-earlier|year-ago)",
+  (ctx, m) => {
+    const word = (m[1] ?? '').toLowerCase();
+    const unit = (m[3] ?? '').toLowerCase();
+    const yearAgo = !!m[4] || /year-|prior-year/.test(word) || !!m[2];
+    if (unit === 'period' && !word && !m[2]) return null; // "the period" rarely names a date
+    if (yearAgo) return result(ctx, m, refComps(ctx), { type: 'DATE', reason: 'year-ago period', relative: true, anchor: { kind: 'year-ago' } });
+    return result(ctx, m, refComps(ctx), {
+      type: 'DATE', reason: 'the quarter in question', relative: true,
+      anchor: { kind: 'quarter', q: 0, half: false, modifier: word === 'last' || word === 'previous' ? 'previous' : 'same' },
+    });
+  },
+);
+
+// two years ago, a week earlier, nearly four years ago, six months from now
+const agoParser = new NewsParser(
+  'ago',
+  `(?:(?:about|almost|nearly|some|more than|less than|roughly|only|just|over|around)\\s+)?(${NUMBER_RE})\\s+${UNIT_RE}\\s+(ago|earlier|later|from now|hence|previously|before(?=\\s*[,.;)]|$)|after(?=\\s*[,.;)]|$))`,
+  (ctx, m) => {
+    const amount = numberValue(m[1]!);
+    if (amount === undefined) return null;
+    const unit = unitOf(m[2]!);
+    const dir = /ago|earlier|before|previously/i.test(m[3]!) ? -1 : 1;
+    if (amount === null) {
+      return result(ctx, m, refComps(ctx), { type: 'DATE', timex: dir < 0 ? 'PAST_REF' : 'FUTURE_REF', reason: 'vague distance', relative: true });
+    }
+    if (amount === 1 && unit === 'year' && /earlier|ago|before/i.test(m[3]!)) {
+      return result(ctx, m, refComps(ctx), { type: 'DATE', reason: 'a year before', relative: true, anchor: { kind: 'year-ago' } });
+    }
+    return result(ctx, m, refComps(ctx), {
+      type: /hour|minute|second/.test(unit) ? 'TIME' : 'DATE', reason: `${m[1]} ${m[2]} ${m[3]}`, relative: true,
+      anchor: { kind: 'ago', amount, unit, direction: dir },
+    });
+  },
+);
+
+// in six days, within two weeks: after a past verb a span ending at publication, else ahead.
+const withinParser = new NewsParser(
+  'within',
+  `(in|within)\\s+(?:the\\s+next\\s+)?(${NUMBER_RE})\\s+${UNIT_RE}`,
+  (ctx, m) => {
+    const amount = numberValue(m[2]!);
+    if (amount === undefined || amount === null) return null;
+    const coreStart = m[0].toLowerCase().indexOf(m[2]!.toLowerCase(), m[1]!.length);
+    return result(ctx, m, refComps(ctx), {
+      type: 'DURATION', timex: durationValue(amount, m[3]!), reason: `${m[1]} ${m[2]} ${m[3]}`, relative: true,
+      anchor: { kind: 'within', amount, unit: unitOf(m[3]!) }, core: [coreStart, m[0].length],
+    });
+  },
+);
+
+// three days, the past two months, a 20-year war, the first nine months, nearly forty years
+const durationParser = new NewsParser(
+  'duration',
+  `(?:(?:about|around|almost|nearly|more than|over|less than|under|up to|at least|some|roughly|approximately|just|only|another|an additional|an extra|a full|the)\\s+)?(?:(?:past|last|next|first|previous|coming|following|final|latest|remaining|initial|same|full)\\s+)?(${NUMBER_RE})[\\s-]+${UNIT_RE}(?:[\\s-]+(?:old|long))?`,
+  (ctx, m) => {
+    const amount = numberValue(m[1]!);
+    if (amount === undefined) return null;
+    const unit = unitOf(m[2]!);
+    if (amount === null && /^(?:some|many|numerous|countless)$/i.test(m[1]!) && !/s$/i.test(m[2]!)) return null; // "some day"
+    if (/^(?:a|an|one)$/i.test(m[1]!) && /s$/i.test(m[2]!)) return null;
+    if (unit === 'second' && /^(?:a|an)$/i.test(m[1]!)) return null; // "a second attempt"
+    if (unit === 'weekend') return null;
+    return result(ctx, m, refComps(ctx), {
+      type: 'DURATION', timex: durationValue(amount, unit), reason: 'duration', relative: false,
+    });
+  },
+);
+
+// "for years", "in months", "over decades": vague durations (TimeML PXY)
+const vagueDuration = new NewsParser(
+  'vague-duration',
+  '(?<=\\b(?:for|in|over|within|after|took|take|takes|lasted|last)\\s)(?:(?:several|many|a few|few)\\s+)?(years|months|weeks|days|decades|hours|minutes)(?!\\s+(?:ago|earlier|later|of\\s+(?:the|his|her|their|its)))',
+  (ctx, m) =>
+    result(ctx, m, refComps(ctx), { type: 'DURATION', timex: durationValue(null, m[1]!), reason: 'vague duration', relative: false }),
+);
+
+// now, currently, recently, the future: TimeML's reference words
+const REFS: [RegExp, string][] = [
+  [/^(?:now|right now|currently|at present|presently|at the moment|these days|nowadays|the present|at this time|this time)$/i, 'PRESENT_REF'],
+  [/^(?:recently|lately|the past|in the past|previously|formerly|earlier|recent (?:years|months|weeks|days)|past years|in recent (?:years|months|weeks|days)|recent weeks and months|more recently|once)$/i, 'PAST_REF'],
+  [/^(?:the future|in the future|the near future|soon|as soon as possible|the coming (?:years|months|weeks|days)|coming (?:years|months|weeks|days|quarters)|future quarters|the near term|the short term|the long term|one day|a later date|someday)$/i, 'FUTURE_REF'],
+];
+const refParser = new NewsParser(
+  'reference-word',
+  '(?:right now|now|currently|at present|presently|at the moment|these days|nowadays|recently|lately|more recently|in recent (?:years|months|weeks|days)|recent (?:years|months|weeks|days)|the past(?!\\s+(?:\\d|few|several|two|three|four|five|six|seven|eight|nine|ten|week|month|year|decade|day|quarter))|previously|formerly|the (?:near )?future|soon|as soon as possible|(?:the )?coming (?:years|months|weeks|days|quarters)|future quarters|the (?:near|short|long) term|a later date)',
+  (ctx, m) => {
+    let w = m[0].toLowerCase();
+    if (w === 'now' && /^\s*that\b/i.test(ctx.text.slice(m.index! + 3, m.index! + 12))) return null; // "now that" is a conjunction
+    w = w.replace(/^in /, '');
+    const hit = REFS.find(([re]) => re.test(w) || re.test('in ' + w));
+    if (!hit) return null;
+    let start = 0;
+    if (/^in recent/i.test(m[0])) start = 3;
+    return result(ctx, m, refComps(ctx), { type: 'DATE', timex: hit[1], reason: 'reference word', relative: true, core: [start, m[0].length] });
+  },
+);
+
+const SEASONS: Record<string, string> = { spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' };
+const seasonParser = new NewsParser(
+  'season',
+  '(?:(this|last|next|early|late|the)\\s+)?(?:(early|late|mid)[\\s-]+)?(spring|summer|autumn|fall|winter)(?:\\s+(?:of\\s+)?((?:19|20)\\d{2}))?',
+  (ctx, m) => {
+    const mod = m[1]?.toLowerCase() ?? null;
+    const season = m[3]!.toLowerCase();
+    if (!m[4] && (!mod || (mod === 'the' && (season === 'fall' || season === 'spring')))) return null;
+    if (mod === 'the' && !m[4]) {
+      const before = ctx.text.slice(Math.max(0, m.index! - 8), m.index!);
+      if (!/\b(?:in|during|over|through|by|until)\s+$/i.test(before)) return null;
+    }
+    if (m[4]) {
+      const timex = `${m[4]}-${SEASONS[season]}`;
+      return result(ctx, m, { year: +m[4] }, { type: 'DATE', timex, value: timex, granularity: 'range', reason: 'season', relative: false });
+    }
+    return result(ctx, m, refComps(ctx), {
+      type: 'DATE', reason: 'season', relative: true, anchor: { kind: 'season', season: SEASONS[season]!, modifier: mod === 'the' ? null : mod },
+    });
+  },
+);
+
+// each year, every month, per day: TimeML sets
+const setParser = new NewsParser(
+  'set',
+  '(?:each|every|per|a)\\s+(day|week|month|quarter|year)|(annually|yearly|quarterly|monthly|weekly|nightly)',
+  (ctx, m) => {
+    if (/^a\s/i.test(m[0])) {
+      const before = ctx.text.slice(Math.max(0, m.index! - 25), m.index!);
+      if (!/(?:\d|\b(?:million|billion|thousand|hundred|dollars|cents|times))\s*$/i.test(before)) return null;
+    }
+    const unit = m[1]?.toLowerCase() ?? { annually: 'year', yearly: 'year', quarterly: 'quarter', monthly: 'month', weekly: 'week', nightly: 'day' }[m[2]!.toLowerCase()]!;
+    return result(ctx, m, refComps(ctx), { type: 'SET', timex: durationValue(1, unit), reason: 'recurring', relative: false });
+  },
+);
+
+/** The parsers, most specific first: on a tie in length chrono keeps the first. */
+export function newsParsers(): Parser[] {
+  return [
+    feedDate, quarterParser, centuryParser, decadeParser, agoParser, withinParser, casualDay, weekendParser,
+    relativePeriod, weekdayParser, seasonParser, quarterReference, refParser, durationParser, vagueDuration,
+    bareMonth, yearParser, setParser,
+  ];
+}
+
+export type { ParsingComponents };

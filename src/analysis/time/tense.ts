@@ -1,0 +1,51 @@
+// Whether the clause around a time expression looks back or ahead. News reports the past by
+// default ("said Wednesday"); only a nearer future marker ("will meet on Monday") turns it.
+
+const FUTURE = /\b(?:will|won't|shall|'ll|going to|is to|are to|plans? to|planning to|planned|scheduled|expected to|set to|due to|intends? to|would|wo|next|upcoming|later this|aims? to|hopes? to|prepares? to|preparing to|until|till)\b/gi;
+const PAST =
+  /\b(?:said|says|told|was|were|had|did|has|have|announced|reported|took|fell|rose|won|lost|made|began|came|went|left|met|saw|gave|got|held|found|became|killed|died|\w{3,}ed)\b/gi;
+
+export type Tense = 'past' | 'future';
+
+/** Bounds of the clause holding [start, end): sentence punctuation, semicolons, line breaks. */
+export function clauseAround(text: string, start: number, end: number): [number, number] {
+  let a = start;
+  while (a > 0 && !/[.;!?\n]/.test(text[a - 1]!) && start - a < 200) a--;
+  let b = end;
+  while (b < text.length && !/[.;!?\n]/.test(text[b]!) && b - end < 200) b++;
+  return [a, b];
+}
+
+/** The nearest tense marker to the expression decides; past when none. */
+export function tenseAt(text: string, start: number, end: number): { tense: Tense; cue: string | null } {
+  const [a, b] = clauseAround(text, start, end);
+  const clause = text.slice(a, b);
+  let best: { dist: number; tense: Tense; cue: string } | null = null;
+  for (const [re, tense] of [[FUTURE, 'future'], [PAST, 'past']] as const) {
+    re.lastIndex = 0;
+    for (let m = re.exec(clause); m; m = re.exec(clause)) {
+      const s = a + m.index;
+      const e = s + m[0].length;
+      if (s >= start && e <= end) continue;
+      const dist = e <= start ? start - e : s - end;
+      // A marker before the expression binds more closely than one after it.
+      const weighted = e <= start ? dist : dist * 1.5 + 10;
+      if (!best || weighted < best.dist) best = { dist: weighted, tense, cue: m[0] };
+    }
+  }
+  return best ? { tense: best.tense, cue: best.cue } : { tense: 'past', cue: null };
+}
+
+/** A past verb before the expression in its clause ("fell in six days"). */
+export function pastVerbBefore(text: string, start: number): string | null {
+  const [a] = clauseAround(text, start, start);
+  const before = text.slice(a, start);
+  let last: string | null = null;
+  PAST.lastIndex = 0;
+  for (let m = PAST.exec(before); m; m = PAST.exec(before)) last = m[0];
+  FUTURE.lastIndex = 0;
+  let fut: RegExpExecArray | null = null;
+  for (let m = FUTURE.exec(before); m; m = FUTURE.exec(before)) fut = m;
+  if (fut && last && before.lastIndexOf(fut[0]) > before.lastIndexOf(last)) return null;
+  return last;
+}
