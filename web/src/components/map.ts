@@ -1,0 +1,55 @@
+// An offline map: Natural Earth country shapes shipped through npm (world-atlas), places sized by
+// mentions, and control shown by holder with its as-of date and source.
+import { geoNaturalEarth1, geoPath, type GeoPermissibleObjects } from 'd3-geo';
+import { feature } from 'topojson-client';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+import world from 'world-atlas/countries-110m.json';
+import type { ControlRecord, PlaceSummary } from '../../../src/types.ts';
+import { h, svg } from '../dom.ts';
+
+const countries = feature(world as unknown as Topology, (world as unknown as Topology).objects.countries as GeometryCollection);
+const PALETTE = ['#c0392b', '#2471a3', '#7d3c98', '#d68910', '#148f77', '#5d6d7e'];
+
+export function holderColors(control: ControlRecord[]): Map<string, string> {
+  const holders = [...new Set(control.map((c) => c.holder))].sort();
+  return new Map(holders.map((hd, i) => [hd, PALETTE[i % PALETTE.length]!]));
+}
+
+export function placeMap(places: PlaceSummary[], control: ControlRecord[], width = 720, height = 420): HTMLElement {
+  const shown = places.filter((p) => Number.isFinite(p.lat) && Number.isFinite(p.lon));
+  const projection = geoNaturalEarth1();
+  const focus = shown.filter((p) => p.kind !== 'country');
+  const pts = (focus.length ? focus : shown).map((p) => [p.lon, p.lat]);
+  if (pts.length) {
+    const lons = pts.map((p) => p[0]!);
+    const lats = pts.map((p) => p[1]!);
+    const pad = 4;
+    const box = {
+      type: 'MultiPoint',
+      coordinates: [[Math.min(...lons) - pad, Math.min(...lats) - pad], [Math.max(...lons) + pad, Math.max(...lats) + pad]],
+    } as GeoPermissibleObjects;
+    projection.fitExtent([[10, 10], [width - 10, height - 10]], box);
+  } else projection.fitSize([width, height], countries as GeoPermissibleObjects);
+  const path = geoPath(projection);
+  const colors = holderColors(control);
+  const controlByPlace = new Map(control.map((c) => [c.place.toLowerCase(), c]));
+  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `Map of ${shown.length} places`, class: 'map' });
+  root.append(svg('rect', { width, height, class: 'sea' }));
+  const g = svg('g', { class: 'land' });
+  for (const f of (countries as unknown as { features: GeoPermissibleObjects[] }).features) g.append(svg('path', { d: path(f) ?? '' }));
+  root.append(g);
+  const max = Math.max(1, ...shown.map((p) => p.mentions));
+  for (const p of [...shown].sort((a, b) => b.mentions - a.mentions)) {
+    const xy = projection([p.lon, p.lat]);
+    if (!xy) continue;
+    const c = controlByPlace.get(p.name.toLowerCase());
+    const r = p.kind === 'country' ? 0 : 3 + 9 * Math.sqrt(p.mentions / max);
+    if (!r) continue;
+    const title = `${p.name} · ${p.mentions} mention${p.mentions === 1 ? '' : 's'}` + (c ? ` · held by ${c.holder} as of ${c.asOf ?? '?'} (${c.status}${c.claimant ? ' by ' + c.claimant : ''})` : '');
+    const dot = svg('circle', { cx: xy[0].toFixed(1), cy: xy[1].toFixed(1), r: r.toFixed(1), class: c ? 'place held' : 'place', fill: c ? colors.get(c.holder) : null, tabindex: 0, 'aria-label': title }, svg('title', {}, title));
+    root.append(dot);
+    if (r > 5 || c) root.append(svg('text', { x: (xy[0] + r + 2).toFixed(1), y: (xy[1] + 4).toFixed(1), class: 'place-label' }, p.name));
+  }
+  const legend = h('ul', { class: 'legend', 'aria-label': 'Control legend' }, [...colors].map(([holder, color]) => h('li', {}, h('span', { class: 'swatch', style: `background:${color}` }), `held by ${holder}`)));
+  return h('figure', { class: 'map-figure' }, root as unknown as Node, colors.size ? legend : null);
+}

@@ -1,0 +1,36 @@
+// Timeline chart: article volume per day as bars, events as marks above them.
+import type { TimelineEvent } from '../../../src/types.ts';
+import { h, svg } from '../dom.ts';
+
+const DAY = 86_400_000;
+
+export function timelineChart(events: TimelineEvent[], volume: { date: string; articles: number }[], width = 720, height = 180): HTMLElement {
+  const dated = events.filter((e) => e.date && /^\d{4}-\d{2}-\d{2}/.test(e.date));
+  const days = [...dated.map((e) => e.date!.slice(0, 10)), ...volume.map((v) => v.date)].sort();
+  if (!days.length) return h('p', { class: 'empty' }, 'No dated events or articles yet.');
+  const t0 = Date.parse(days[0]!) - DAY;
+  const t1 = Date.parse(days.at(-1)!) + DAY;
+  const x = (d: string) => 30 + ((Date.parse(d.slice(0, 10)) - t0) / (t1 - t0)) * (width - 40);
+  const maxV = Math.max(1, ...volume.map((v) => v.articles));
+  const base = height - 24;
+  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `Timeline of ${dated.length} events and article volume from ${days[0]} to ${days.at(-1)}`, class: 'timeline' });
+  root.append(svg('line', { x1: 30, x2: width - 10, y1: base, y2: base, class: 'axis' }));
+  const barW = Math.max(2, Math.min(14, ((width - 40) * DAY) / (t1 - t0) - 2));
+  for (const v of volume) {
+    const bh = (v.articles / maxV) * 60;
+    root.append(svg('rect', { x: (x(v.date) - barW / 2).toFixed(1), y: (base - bh).toFixed(1), width: barW.toFixed(1), height: bh.toFixed(1), class: 'volume' }, svg('title', {}, `${v.date}: ${v.articles} article${v.articles === 1 ? '' : 's'}`)));
+  }
+  const stack = new Map<string, number>();
+  for (const e of dated) {
+    const d = e.date!.slice(0, 10);
+    const k = stack.get(d) ?? 0;
+    stack.set(d, k + 1);
+    root.append(svg('circle', { cx: x(d).toFixed(1), cy: (base - 72 - k * 11).toFixed(1), r: 4.5, class: `event type-${e.type.replace(/[^a-z]/gi, '')}`, tabindex: 0, 'aria-label': `${d}: ${e.summary}` }, svg('title', {}, `${d} · ${e.type}: ${e.summary}`)));
+  }
+  const ticks = 6;
+  for (let i = 0; i <= ticks; i++) {
+    const t = new Date(t0 + ((t1 - t0) * i) / ticks).toISOString().slice(0, 10);
+    root.append(svg('text', { x: x(t).toFixed(1), y: height - 6, class: 'tick', 'text-anchor': 'middle' }, t.slice(5)));
+  }
+  return h('figure', { class: 'timeline-figure' }, root as unknown as Node);
+}
