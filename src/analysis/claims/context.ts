@@ -34,18 +34,31 @@ export function sentenceIndex(sentences: Span[], pos: number): number {
   return sentences.findIndex((s) => pos >= s.start && pos < s.end);
 }
 
-/** Longest written name among the mentions of one entity: the article's fullest form. */
+const TITLE_WORD = /^(?:mr|mrs|ms|dr|gen|general|lt|col|colonel|maj|major|capt|captain|adm|admiral|sgt|president|vice|prime|minister|secretary|ambassador|envoy|chairman|chief|commander|spokesman|spokeswoman|senator|sen|rep|gov|governor|mullah|sheikh|king|queen|prince|judge|justice|army|navy|top|military|state|defense|defence|foreign|head|former|acting|deputy|special|u\.?s\.?|us|uk|un)\.?$/i;
+
+/** The article's proper name for an entity: among its capitalised mentions, titles stripped
+ * ("U.S. Army Gen. Jan Doe" → "Jan Doe"), the fullest form; descriptions ("the top general")
+ * only when nothing better exists. */
 export function displayName(ref: string | null | undefined, mentions: Mention[], fallback: string): string {
   if (!ref) return fallback;
   let best = '';
+  let bestDesc = '';
   for (const m of mentions) {
     if (m.ref !== ref || m.via?.startsWith('coref:pronoun') || PRONOUN_RE.test(m.text)) continue;
-    if (m.type === 'PERSON' || m.type === 'ORG') {
-      const t = stripDeterminer(m.text);
-      if (t.length > best.length) best = t;
+    if (m.type !== 'PERSON' && m.type !== 'ORG') continue;
+    const t = stripDeterminer(m.text);
+    const words = t.split(/\s+/);
+    const proper = words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|and|for|the|al|bin|de|van|von)$/i.test(w) || /^al-/.test(w));
+    if (!proper) {
+      if (t.length > bestDesc.length) bestDesc = t;
+      continue;
     }
+    let k = 0;
+    while (k < words.length - 1 && TITLE_WORD.test(words[k]!) && m.type === 'PERSON') k++;
+    const name = words.slice(k).join(' ');
+    if (name.length > best.length) best = name;
   }
-  return best || fallback;
+  return best || bestDesc || fallback;
 }
 
 export function stripDeterminer(s: string): string {
@@ -80,7 +93,7 @@ function actorBefore(text: string, from: number, pos: number, mentions: Mention[
   const parts = np.split(/\s+/);
   let k = parts.length;
   while (k > 0 && !/^(?:that|and|but|while|as|because|since|after|before|when|where|which|who|if|of|in|on|at|to|for|with|from|by|said|says)$/i.test(parts[k - 1]!)) k--;
-  np = parts.slice(k).join(' ');
+  np = parts.slice(k).join(' ').replace(/(?:\s+(?:has|have|had|was|were|is|are|also|later|earlier|previously|reportedly|now))+$/i, '');
   if (!np || /^(?:it|this|that|which|who)$/i.test(np)) return null;
   const start = from + m.index + m[1]!.length - np.length;
   const pron = PRONOUN_RE.test(np);
@@ -155,7 +168,7 @@ export function findClaimant(
   }
   // ", ABC reported." / ", officials said." after the figure.
   const after = text.slice(span.end, sentence.end);
-  const tail = /,\s*((?:the\s+)?(?:[\p{L}\p{N}.'’\-]+\s+){0,5}?)(said|reported|told|says|reports|claimed|added|according)\b[^,]*[.!?"”]?\s*$/u.exec(after);
+  const tail = /,\s*((?:the\s+)?(?:[\p{L}\p{N}.'’\-]+\s+){0,5}?)(?:(?:have|has|had)\s+)?(said|reported|told|says|reports|claimed|added)\s*(?:[,.;!?"”]|$)/u.exec(after);
   if (tail && tail[1]!.trim()) {
     const at = span.end + tail.index! + tail[0].indexOf(tail[1]!);
     const raw = tail[1]!.trim();

@@ -65,13 +65,19 @@ export function extractClaims(input: ClaimInput): ClaimX[] {
     const clauseStart = claimant && claimant.how === 'speech-cue' && claimant.cue.end <= q.start ? claimant.cue.end : sentence.start;
     const pred = predicateNear(text, clauseStart, sentence.end, q);
     const subject = pred
-      ? pred.passiveBy ?? subjectBefore(text, clauseStart, pred.at, mentions.filter((m) => !claimant || m.start !== claimant.span.start))
+      ? pred.passiveBy ?? subjectBefore(text, clauseStart, pred.at, mentions)
       : subjectBefore(text, clauseStart, q.start, mentions);
+    // "X claim (they) are in control of …": nothing between cue and predicate names another actor.
+    const subjectOrClaimant =
+      subject ??
+      (pred && claimant && claimant.how === 'speech-cue' && /^[\s,]*(?:that\s+)?(?:(?:they|it|we|are|is|were|was|have|has|had|now|still|already|to|be|been|being)\s+)*$/i.test(text.slice(claimant.cue.end, pred.at))
+        ? claimant
+        : null);
     if (pred) evidence.push({ reason: `measures what is ${pred.predicate.participle}: "${pred.trigger}"`, span: { start: pred.at, end: pred.at + pred.trigger.length } });
-    if (subject) evidence.push({ reason: `actor: ${subject.name}`, span: subject.span });
+    if (subjectOrClaimant) evidence.push({ reason: `actor: ${subjectOrClaimant.name}`, span: subjectOrClaimant.span });
 
     const objectNoun = pred ? objectBetween(input.quantities as QuantityX[], q, pred.at) : null;
-    const quantity = describe(q, pred?.predicate ?? null, subject, objectNoun);
+    const quantity = describe(q, pred?.predicate ?? null, subjectOrClaimant, objectNoun);
 
     const claimantName = claimant?.name ?? input.outlet;
     if (claimant) evidence.push({ reason: `stated by ${claimant.name} (${claimant.how})`, span: claimant.cue.end > claimant.cue.start ? claimant.cue : claimant.span });
@@ -87,7 +93,7 @@ export function extractClaims(input: ClaimInput): ClaimX[] {
       end: q.end,
       text: q.text,
       quantity,
-      subject: subject ? (subject.article ? `the ${subject.name}` : subject.name) : null,
+      subject: subjectOrClaimant ? (subjectOrClaimant.article ? `the ${subjectOrClaimant.name}` : subjectOrClaimant.name) : null,
       predicate: pred?.predicate.lemma ?? null,
       value: q.value,
       of: q.of,
@@ -105,7 +111,7 @@ export function extractClaims(input: ClaimInput): ClaimX[] {
       periodDays: q.period?.days ?? null,
       via,
       max: q.max ?? null,
-      confidence: (claimant ? 0.7 : 0.5) + (pred ? 0.15 : 0) + (subject ? 0.1 : 0),
+      confidence: (claimant ? 0.7 : 0.5) + (pred ? 0.15 : 0) + (subjectOrClaimant ? 0.1 : 0),
     });
   }
   return out;
@@ -182,7 +188,9 @@ function objectBetween(all: QuantityX[], q: QuantityX, predAt: number): string |
 
 function describe(q: QuantityX, pred: Predicate | null, subject: Actor | null, objectNoun: string | null): string {
   const by = subject ? ` by ${subject.article ? 'the ' : ''}${subject.name}` : '';
-  const part = pred ? ` ${pred.participle}` : '';
+  // A share of territory taken is a share held: both describe the same state of control.
+  const participle = pred && q.unit === 'percent of territory' && pred.lemma === 'capture' ? 'controlled' : pred?.participle;
+  const part = participle ? ` ${participle}` : '';
   let what: string;
   if (q.unit === 'percent of territory') what = 'share of territory';
   else if (q.unit === 'percent') what = `share of ${q.counted ? q.counted.text.toLowerCase().replace(/^(?:the|its|their)\s+/, '') : 'total'}`;

@@ -41,7 +41,7 @@ export const PREDICATES: { trigger: string; re: RegExp; predicate: Predicate }[]
 
 /** Verbs and phrases that introduce what someone says or asserts. */
 export const SPEECH_CUE_RE =
-  /\b(?:said|says|say|told|tells|tell|claimed|claims|claim|stated|states|announced|announces|estimated|estimates|reported|reports|added|adds|noted|notes|insisted|insists|acknowledged|admitted|admits|confirmed|confirms|accused|accuses|warned|warns|argued|argues|asserted|declared|declares|alleged|alleges|believes|believed|explained|wrote|tweeted|posted)\b/gi;
+  /\b(?:said|says|say|told|tells|tell|claimed|claims|claim|stated|states|announced|announces|estimated|estimates|reported|reports|added|adds|noted|notes|insisted|insists|acknowledged|admitted|admits|confirmed|confirms|accused|accuses|warned|warns|argued|argues|asserted|declared|declares|alleged|alleges|believes|believed|explained|wrote|tweeted|posted)\b/g;
 
 export const ACCORDING_TO_RE = /\baccording\s+to\s+/gi;
 

@@ -212,7 +212,7 @@ function quantityAt(text: string, toks: Token[], i: number): { quantity: Quantit
     kind,
     max,
     ofApprox,
-    bound: hit.hedge ? HEDGES.find((h) => h.words.join(' ') === hit.hedge)?.bound ?? (hit.kind === 'vague' ? 'lower' : null) : null,
+    bound: hit.hedge ? HEDGES.find((h) => h.words.join(' ') === hit.hedge)?.bound ?? null : null,
     share,
     period,
   };

@@ -1,0 +1,1 @@
+export { groupClaims, claimId, interval, valuesAgree, type ClaimRecord, type ClaimGroup, type ClaimRelation, type ClaimRelationKind, type GroupOptions } from './group.js';
