@@ -169,7 +169,8 @@ export function cleanDocument(doc: RawDocument, opts: CleanOptions = {}): Articl
       dateline = tidy(d ? m[1]! : m[1]!);
       if (d) {
         wireOutlet = WIRE_CODES[d[3]!] ?? null;
-        if (d[2]) leadingDate = d[2];
+        // A dateline's day without a year ("KABUL, Aug 9 (Reuters)") does not date the article alone.
+        if (d[2] && /\d{4}/.test(d[2])) leadingDate = d[2];
       } else leadingDate = m[1]!;
       first.start += m[0].length;
       first.text = first.text.slice(m[0].length);

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { cleanDocument, lineKey } from '../../src/ingest/clean.js';
 import type { Article } from '../../src/types.js';
 
-const DIR = fileURLToPath(new URL('../../demo/', import.meta.url));
+const DIR = fileURLToPath(new URL('../../demo/corpus/', import.meta.url));
 const LABEL = '[Fictional report written for the Triangulate demo. Not a real event.]';
 const read = (f: string) => readFileSync(DIR + f, 'utf8');
 const corpusFiles = readdirSync(DIR).filter((f) => f !== 'README.md').sort();
@@ -50,7 +50,7 @@ function coveredShare(source: string, target: string, n = 6): number {
 
 test('the corpus has the files the README describes, and the README names each of them', () => {
   assert.deepEqual(corpusFiles, [...Object.keys(TEXT_FILES).slice(0, 4), HTML_FILE, ...Object.keys(TEXT_FILES).slice(4), 'feed.xml']);
-  const readme = read('README.md');
+  const readme = readFileSync(new URL('../../demo/README.md', import.meta.url), 'utf8');
   for (const f of corpusFiles) assert.ok(readme.includes('`' + f + '`'), `README table lacks ${f}`);
 });
 

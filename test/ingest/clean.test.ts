@@ -78,6 +78,12 @@ describe('cleanDocument', () => {
     assert.deepEqual(learned.boilerplate, ['Our newsroom is funded by readers.']);
   });
 
+  it('does not date an article from a dateline day without a year', () => {
+    const c = cleanDocument(doc('Headline\n\nKABUL, Aug 9 (Reuters) - The pass reopened to traffic, officials said.'));
+    assert.equal(c.outlet, 'Reuters');
+    assert.equal(c.published, null);
+  });
+
   it('prefers container metadata and the URL for outlet and date', () => {
     const c = cleanDocument(doc('Body of a record that has metadata.', { format: 'jsonl', meta: { title: 'T', url: 'https://www.reuters.com/world/2030/01/02/x', published: '26-FEB-1987 15:01:01.79', publishedFrom: 'json:published' } }));
     assert.equal(c.outlet, 'Reuters');

@@ -8,7 +8,7 @@ import { printJson } from '../common.js';
 import { ingestProgress } from '../progress.js';
 import { storyReport, printStoryReport } from '../report.js';
 
-export const DEMO_DIR = fileURLToPath(new URL('../../../demo', import.meta.url));
+export const DEMO_DIR = fileURLToPath(new URL('../../../demo/corpus', import.meta.url));
 
 export function registerDemo(program: Command): void {
   program
