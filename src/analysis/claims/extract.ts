@@ -67,8 +67,11 @@ export function extractClaims(input: ClaimInput): ClaimX[] {
     const subject = pred
       ? pred.passiveBy ?? subjectBefore(text, clauseStart, pred.at, mentions)
       : subjectBefore(text, clauseStart, q.start, mentions);
+    // "held by our forces": the speaker's own side acts.
+    const byUs = pred && claimant && /^\s+by\s+(?:our|my)\b/i.test(text.slice(pred.at + pred.trigger.length, pred.at + pred.trigger.length + 12));
     // "X claim (they) are in control of …": nothing between cue and predicate names another actor.
     const subjectOrClaimant =
+      (byUs ? { ...claimant!, name: sideOf(claimant, text, mentions) ?? claimant!.name, article: false } : null) ??
       subject ??
       (pred && claimant && claimant.how === 'speech-cue' && /^[\s,]*(?:that\s+)?(?:(?:they|it|we|are|is|were|was|have|has|had|now|still|already|to|be|been|being)\s+)*$/i.test(text.slice(claimant.cue.end, pred.at))
         ? claimant

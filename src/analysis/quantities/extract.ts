@@ -81,6 +81,11 @@ const NOUN_EXCEPTIONS = new Set([
   'beheading', 'hearing', 'hearings', 'landing', 'landings', 'dwelling', 'dwellings', 'offering', 'ceiling',
 ]);
 
+// Verb forms that end a noun phrase but do not end in -ed.
+const IRREGULAR_PAST = new Set(
+  'held taken took made kept seen known left lost won fought built sent shot hit fell fallen given done run ran came come went gone stood begun began remain remained remains fled died'.split(' '),
+);
+
 const PHONE_RE = /(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}\b|\b\d{3}-\d{4}\b/g;
 
 const word = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
@@ -373,7 +378,7 @@ function countedPhrase(text: string, toks: Token[], k: number): (Span & { text: 
     if (!isWordTok(t)) break;
     const w = t.text.toLowerCase();
     if (STOP.has(w)) break;
-    if (words.length > 0 && /(?:ed|ing|ly)$/.test(w) && !NOUN_EXCEPTIONS.has(w)) break;
+    if (words.length > 0 && ((/(?:ed|ing|ly)$/.test(w) && !NOUN_EXCEPTIONS.has(w)) || IRREGULAR_PAST.has(w))) break;
     if (words.length === 0 && /ly$/.test(w)) break;
     if (/['’]s$/.test(t.text) && words.length > 0) break;
     words.push(t);
