@@ -9,6 +9,12 @@ import { registerViews } from './commands/views.js';
 import { registerServe } from './commands/serve.js';
 import { UserError } from './common.js';
 
+// A reader that stops early ("| head") is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 const program = new Command('triangulate')
   .description('Follow a developing news story across many outlets: who said what, which figures agree or conflict, who copied whom, a dated timeline and a map, each traced to the characters of its sources.')
   .version('0.1.0')

@@ -4,7 +4,7 @@ import type { IngestProgress } from '../ingest/ingest.js';
 export function ingestProgress(enabled: boolean): { update: (p: IngestProgress) => void; done: () => void } {
   const tty = process.stderr.isTTY;
   const t0 = Date.now();
-  let lastPrint = 0;
+  let lastPrint = t0;
   let shown = false;
   const line = (p: IngestProgress) => {
     const secs = (Date.now() - t0) / 1000;
