@@ -204,7 +204,9 @@ function attributionAt(text: string, uStart: number, uEnd: number, toks: Token[]
   const t = toks[i]!;
   const cue = { start: t.start, end: t.end };
   const prevTok = toks[i - 1];
-  const afterCue = skipAdjuncts(text, t.end, uEnd);
+  // "told AFP" is itself a channel pattern, so it is read from the cue on.
+  const afterCue = skipAdjuncts(text, lemma === 'tell' ? t.start : t.end, uEnd);
+  if (afterCue.pos < t.end) afterCue.pos = t.end;
   const restStart = afterCue.pos;
   const rest = text.slice(restStart, uEnd);
   const restWords = wordsOf(rest.replace(/[.!?”"’']+$/, '')).length;

@@ -6,7 +6,7 @@
 import type { Evidence, Mention, Quote, Span } from '../../types.js';
 import { findSpeakerCandidates, displayNames, type Candidate } from './candidates.js';
 import { findAttributions, type Attribution } from './cues.js';
-import { isStrongSpeech, ORG_NOUNS, PERSON_NOUNS, TITLES } from './lexicon.js';
+import { isStrongSpeech, speechLemma, ORG_NOUNS, PERSON_NOUNS, TITLES } from './lexicon.js';
 import { findQuotationMarks, type Marked } from './marks.js';
 
 export { findSpeakerCandidates } from './candidates.js';
@@ -180,7 +180,7 @@ function headlineAttribution(text: string, p: Span): { content: Span; source: Sp
   if (wr <= 6 && (headNoun(right) || /^\p{Lu}/u.test(right)) && wl >= 3 && !/["“]$/.test(right)) {
     return { content: { start: p.start, end: p.start + left.length }, source: { start: rightStart, end: p.end } };
   }
-  if (wl <= 4 && /^\p{Lu}/u.test(left) && wr >= 3) {
+  if (wl <= 4 && /^\p{Lu}/u.test(left) && wr >= 3 && !left.split(/\s+/).some((w) => speechLemma(w))) {
     return { source: { start: p.start, end: p.start + left.length }, content: { start: rightStart, end: p.end } };
   }
   return null;
@@ -240,7 +240,9 @@ export function extractQuotes(text: string, segments: { paragraphs: Span[]; sent
   });
 
   const headlineDone = new Set<number>();
-  for (const p of paragraphs.slice(0, 3)) {
+  // Headlines are the short lines before the first paragraph of running text.
+  const firstBody = paragraphs.findIndex((p) => /[.!?]["”’']?$/.test(text.slice(p.start, p.end)) && text.slice(p.start, p.end).split(/\s+/).length > 12);
+  for (const p of paragraphs.slice(0, Math.min(3, firstBody < 0 ? 3 : firstBody))) {
     const h = headlineAttribution(text, p);
     if (!h) continue;
     headlineDone.add(p.start);

@@ -1,0 +1,151 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { segment } from '../../src/text/segment.js';
+import { extractQuotes, findSpeakerCandidates, findQuotationMarks } from '../../src/analysis/quotes/index.js';
+import type { Mention } from '../../src/types.js';
+
+// Fictional town of Brackwater, its mayor and a made-up ministry.
+const run = (text: string, mentions: Mention[] = []) => extractQuotes(text, segment(text), mentions);
+const find = (text: string, words: string, mentions: Mention[] = [], kind?: string) => {
+  const q = run(text, mentions).find((x) => x.text.includes(words) && (!kind || x.kind === kind));
+  assert.ok(q, `no quote containing "${words}"`);
+  return q;
+};
+
+test('direct quotation followed by "X said" takes X, with the cue span', () => {
+  const t = 'Mayor Elsa Brandt spoke on Monday.\n\n"The bridge will reopen in spring," Brandt said.';
+  const q = find(t, 'bridge will reopen');
+  assert.equal(q.kind, 'direct');
+  assert.equal(q.speaker, 'Elsa Brandt');
+  assert.equal(q.cue?.text, 'said');
+  assert.equal(t.slice(q.start, q.end), q.text);
+  assert.equal(q.speakerSpan?.text, 'Brandt');
+});
+
+test('curly quotes, inverted cue "said X" and a colon-introduced quote', () => {
+  const t = '“We have no money left,” said Tomas Oyelaran, the town treasurer.\n\nOyelaran added: “Nobody warned us.”';
+  assert.equal(find(t, 'no money left').speaker, 'Tomas Oyelaran');
+  const q = find(t, 'Nobody warned us');
+  assert.equal(q.kind, 'direct');
+  assert.equal(q.speaker, 'Tomas Oyelaran');
+  assert.equal(q.cue?.text, 'added');
+});
+
+test('single quotation marks count, apostrophes do not', () => {
+  const t = "Mayor Elsa Brandt said the plan was 'dead on arrival' and that the council's vote didn't matter.";
+  const marks = findQuotationMarks(t, segment(t).paragraphs);
+  assert.deepEqual(marks.map((m) => t.slice(m.innerStart, m.innerEnd)), ['dead on arrival']);
+  const q = find(t, 'dead on arrival', [], 'partial');
+  assert.equal(q.text, 'dead on arrival');
+  assert.equal(q.speaker, 'Elsa Brandt');
+});
+
+test('a quotation over several paragraphs continues into a paragraph that opens with a mark', () => {
+  const t = 'Elsa Brandt, the mayor, said:\n\n“We tried everything. The pumps failed first.\n\n“Then the levee went. We will rebuild,” she said.';
+  const q = find(t, 'We tried everything');
+  assert.ok(q.text.includes('We will rebuild'), q.text);
+  assert.equal(q.speaker, 'Elsa Brandt');
+});
+
+test('reported speech: said that, told AFP, according to, in a statement', () => {
+  const t =
+    'Elsa Brandt said that the river had peaked.\n\n' +
+    'Deputy Mayor Ivo Carrow told AFP the dam was safe.\n\n' +
+    'The flood cost 3 million crowns, according to the Ministry of Waterways.\n\n' +
+    'In a statement, the Ministry of Waterways said it would send engineers.\n\n' +
+    'Ivo Carrow said in a statement on Monday that schools would stay closed.';
+  const a = find(t, 'river had peaked');
+  assert.equal(a.kind, 'reported');
+  assert.equal(a.speaker, 'Elsa Brandt');
+  const b = find(t, 'dam was safe');
+  assert.equal(b.speaker, 'Ivo Carrow');
+  assert.equal(b.channel, 'AFP');
+  const c = find(t, '3 million crowns');
+  assert.equal(c.speaker, 'Ministry of Waterways');
+  assert.equal(c.cue?.text, 'according to');
+  const d = find(t, 'send engineers');
+  assert.equal(d.speaker, 'Ministry of Waterways');
+  const e = find(t, 'schools would stay closed');
+  assert.equal(e.speaker, 'Ivo Carrow');
+  assert.equal(e.channel, 'statement');
+});
+
+test('channels: told reporters, at a press conference, in an off-camera press briefing', () => {
+  const t =
+    'Elsa Brandt told reporters that the roads were open.\n\n' +
+    'Ivo Carrow said at a press conference that buses would run.\n\n' +
+    'Ivo Carrow said in an off-camera press briefing that trains would not.';
+  assert.equal(find(t, 'roads were open').channel, 'reporters');
+  assert.equal(find(t, 'buses would run').channel, 'press conference');
+  assert.equal(find(t, 'trains would not').channel, 'off-camera press briefing');
+});
+
+test('pronouns and descriptions resolve to the earlier speaker', () => {
+  const t =
+    'General Hana Voss, the fictional army chief, visited Brackwater.\n\n' +
+    '"The situation is stable," Voss said.\n\n' +
+    '"We are not leaving," she added.\n\n' +
+    'The general said supplies would arrive by Friday.';
+  assert.equal(find(t, 'not leaving').speaker, 'Hana Voss');
+  assert.equal(find(t, 'not leaving').cue?.text, 'added');
+  assert.equal(find(t, 'supplies would arrive').speaker, 'Hana Voss');
+});
+
+test('apposition: "A ministry spokesman, Name, told …" gives the name and the role', () => {
+  const t = 'A ministry spokesman, Piet Ramelow, told reporters that the dam held.';
+  const q = find(t, 'dam held');
+  assert.equal(q.speaker, 'Piet Ramelow');
+  assert.equal(q.speakerRole, 'spokesman');
+});
+
+test('a quotation paragraph without a cue takes the previous speaker', () => {
+  const t = '"We need help," said Mayor Elsa Brandt.\n\n"Every street is under water."';
+  const q = find(t, 'Every street');
+  assert.equal(q.speaker, 'Elsa Brandt');
+  assert.equal(q.cue, null);
+});
+
+test('organisations speak: "the Ministry of Waterways said", then "the ministry added"', () => {
+  const t = 'The Ministry of Waterways said the river would fall.\n\nThe ministry added that no lives were lost.';
+  assert.equal(find(t, 'river would fall').speaker, 'Ministry of Waterways');
+  assert.equal(find(t, 'no lives were lost').speaker, 'Ministry of Waterways');
+});
+
+test('headline quotes with a colon attribution', () => {
+  const t = "Brackwater flood 'worst in a century': mayor\n\nMayor Elsa Brandt toured the town on Monday.";
+  const q = find(t, 'worst in a century');
+  assert.equal(q.speaker, 'Elsa Brandt');
+});
+
+test('no guess: an unnamed or unresolvable speaker stays null', () => {
+  const t = 'Residents gathered at the hall.\n\n"It is a disgrace," he said.\n\nA senior official said the report was wrong.';
+  assert.equal(find(t, 'a disgrace').speaker, null);
+  const q = find(t, 'report was wrong');
+  assert.equal(q.speaker, null);
+  assert.equal(q.speakerDescription, 'A senior official');
+});
+
+test('two people in the previous sentence: "she" is resolved only through the previous quote', () => {
+  const t = 'Elsa Brandt met Ivo Carrow.\n\nShe said the talks went well.';
+  assert.equal(find(t, 'talks went well').speaker, null);
+});
+
+test('given NER mentions win and their ref becomes the speaker key', () => {
+  const t = '"Water is falling," the official said.';
+  const start = t.indexOf('the official');
+  const mentions: Mention[] = [
+    { start, end: start + 'the official'.length, text: 'the official', type: 'PERSON', ref: 'e7', via: 'coref:description' },
+  ];
+  const q = find(t, 'Water is falling', mentions);
+  assert.equal(q.speakerRef, 'e7');
+});
+
+test('speaker candidates: names with titles, surnames linked, pronouns', () => {
+  const t = 'Deputy Mayor Ivo Carrow arrived. Carrow said he was tired.';
+  const c = findSpeakerCandidates(t, segment(t).sentences);
+  const full = c.find((m) => m.text.includes('Ivo Carrow'))!;
+  const sur = c.find((m) => m.text === 'Carrow')!;
+  assert.equal(full.ref, sur.ref);
+  assert.ok(full.roles?.includes('mayor'));
+  assert.ok(c.some((m) => m.text === 'he' && m.via === 'pronoun'));
+});
