@@ -2,7 +2,7 @@
 // one exists and to add recall to one. Demonyms are returned too, typed DEMONYM.
 import type { Span } from '../../types.js';
 import { tokenize, type Token } from '../../text/segment.js';
-import { demonymCountry, gazetteer } from './gazetteer.js';
+import { demonymCountry, gazetteer, isGazetteerName } from './gazetteer.js';
 import { placeKey } from './names.js';
 
 export interface PlaceCandidate extends Span {
@@ -112,8 +112,11 @@ function rejectSingle(t: Token, sentenceStarts: Set<number>, lowerWords: Set<str
   if (t.text.length < 3 && !/^\p{Lu}+$/u.test(t.text)) return true;
   // A word also used in lower case in the same text is a common word ("Mobile", "Reading").
   if (lowerWords.has(lower)) return true;
-  // All-capitals words are acronyms unless they are country codes such as "US"/"UK".
-  if (/^\p{Lu}{2,}$/u.test(t.text) && !/^(US|UK|UAE|USA|DRC|PRC)$/.test(t.text)) return true;
+  // All-capitals words are acronyms, unless they are country codes such as "US"/"UK" or a
+  // well-known place written in capitals as datelines are ("WASHINGTON (AP) –").
+  if (/^\p{Lu}{2,}$/u.test(t.text) && !/^(US|UK|UAE|USA|DRC|PRC)$/.test(t.text)) {
+    return !(t.text.length >= 4 && isGazetteerName(lower));
+  }
   void sentenceStarts;
   return false;
 }

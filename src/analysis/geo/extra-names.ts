@@ -114,3 +114,51 @@ export const DIVISION_SUFFIXES = [
   'wilayah', 'wilayat', 'velayat', 'muhafazat', 'krai', 'kray', 'republic', 'autonomous okrug',
   'emirate', 'canton', 'voivodeship', 'county', 'parish', 'municipality', 'borough', 'territory',
 ];
+
+/** Continents and well-known regions (general knowledge, approximate centres), kind "other".
+ * Fields: names (;-separated) | lat | lon | country code or "" | adjectival forms. */
+const REGION_TABLE = `
+Europe|48.69|9.14||European;Europeans
+European Union;EU|50.5|9.0||
+Africa|7.19|21.09||African;Africans
+Asia|29.84|89.3||Asian;Asians
+North America|46.07|-100.55||North American
+South America;Latin America|-14.6|-57.66||South American;Latin American
+Oceania|-18.31|138.52||
+Antarctica|-78.16|16.41||
+Middle East;Mideast|29.0|45.0||Middle Eastern
+Central Asia|45.0|68.0||Central Asian
+South Asia|22.0|78.0||South Asian
+Southeast Asia|10.0|106.0||Southeast Asian
+Caucasus|42.5|45.0||Caucasian
+Balkans|44.0|20.0||Balkan
+Scandinavia|62.0|15.0||Scandinavian
+Caribbean|15.0|-75.0||
+Persian Gulf;Gulf region|26.5|52.0||
+Sahel|15.0|0.0||
+Gaza Strip|31.4|34.35|PS|Gazan;Gazans
+West Bank|32.0|35.25|PS|
+Darfur|13.5|24.0|SD|Darfuri;Darfuris
+South Ossetia|42.35|44.0|GE|South Ossetian;South Ossetians;Ossetian;Ossetians
+Abkhazia|43.0|41.0|GE|Abkhaz;Abkhazian;Abkhazians
+Kashmir|34.5|76.0|IN|Kashmiri;Kashmiris
+Kurdistan|36.5|44.5|IQ|Kurdish;Kurds
+Crimea|45.0|34.0|UA|Crimean
+Chechnya|43.4|45.7|RU|Chechen;Chechens
+Tibet|31.0|88.0|CN|Tibetan;Tibetans
+Siberia|60.0|105.0|RU|Siberian
+`;
+
+export const REGIONS: { names: string[]; lat: number; lon: number; country: string | null; adjectives: string[] }[] =
+  REGION_TABLE.trim()
+    .split('\n')
+    .map((line) => {
+      const [names = '', lat = '0', lon = '0', cc = '', adj = ''] = line.split('|');
+      return {
+        names: names.split(';'),
+        lat: Number(lat),
+        lon: Number(lon),
+        country: cc || null,
+        adjectives: adj ? adj.split(';') : [],
+      };
+    });

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { foldKey } from '../../text/normalize.js';
-import { ADMIN1_ABBREVIATIONS } from './extra-names.js';
+import { ADMIN1_ABBREVIATIONS, REGIONS } from './extra-names.js';
 import { CITY_FLAG, type GazEntry, type GazetteerFile } from './model.js';
 import { looseKey, placeKey } from './names.js';
 
@@ -34,14 +34,15 @@ export function gazetteer(): Gazetteer {
   return cached;
 }
 
-const ABBREV_SET = new Set(Object.values(ADMIN1_ABBREVIATIONS).flat().filter((a) => !/ state$/i.test(a)));
+// Codes and dotted abbreviations only; full names listed there ("Alaska") stay names.
+const ABBREV_SET = new Set(Object.values(ADMIN1_ABBREVIATIONS).flat().filter((a) => /^[A-Z]{2,3}$|\./.test(a)));
 
 /** City importance: log of the number of GeoNames places around it, plus capital/large/seat bonuses. */
 export function cityPrior(density: number, flags: number): number {
   // Capped: suburbs of a metropolis are as dense as its centre.
   let p = Math.min(5, Math.log2(1 + density));
-  if (flags & CITY_FLAG.capital) p += 7;
-  if (flags & CITY_FLAG.major) p += 5;
+  if (flags & CITY_FLAG.capital) p += 4;
+  if (flags & CITY_FLAG.major) p += 3;
   if (flags & CITY_FLAG.admin1Namesake) p += 2;
   if (flags & CITY_FLAG.admin2Namesake) p += 0.5;
   return p;
@@ -91,6 +92,18 @@ function buildGazetteer(file: GazetteerFile): Gazetteer {
         commonNames.add(foldKey(n));
       }
     }
+  }
+  for (const r of REGIONS) {
+    const e: GazEntry = {
+      idx: fixed.length, geoId: `region:${r.names[0]!.replace(/\s+/g, '_')}`, kind: 'region', name: r.names[0]!, names: r.names,
+      lat: r.lat, lon: r.lon, country: r.country ?? '', admin1: null, prior: 9, flags: 0,
+    };
+    fixed.push(e);
+    for (const n of r.names) {
+      add(placeKey(n), e.idx);
+      commonNames.add(foldKey(n));
+    }
+    for (const d of r.adjectives) if (!demonyms.has(placeKey(d))) demonyms.set(placeKey(d), e.idx);
   }
   for (const a of file.admin2) {
     const [cc = '', a1 = ''] = a.id.split('.');

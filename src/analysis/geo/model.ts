@@ -28,7 +28,7 @@ export interface GazetteerFile {
   };
 }
 
-export type PlaceKind = 'country' | 'admin1' | 'admin2' | 'city';
+export type PlaceKind = 'country' | 'admin1' | 'admin2' | 'city' | 'region';
 
 export interface GazEntry {
   /** Index in the gazetteer's entry list. */

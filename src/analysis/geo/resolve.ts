@@ -83,7 +83,9 @@ function prepare(text: string, cand: MentionCandidate): Prepared {
   const stateWord = /^\s+state\b/i.test(after);
 
   let surface = cand.text;
-  let { entries, loose } = lookupKey(surface);
+  const g = gazetteer();
+  const ab = g.abbreviations.get(surface.replace(/\s+/g, ''));
+  let { entries, loose } = ab !== undefined ? { entries: [g.entry(ab)], loose: false } : lookupKey(surface);
   if (!entries.length) {
     // "Kunduz Province", "Helmand province", "Kansas City" not being a name of its own.
     const stripped = stripDivisionWord(surface, [...DIVISION_SUFFIXES, 'city', 'town']);
@@ -96,7 +98,7 @@ function prepare(text: string, cand: MentionCandidate): Prepared {
   } else if (/\s(?:province|governorate|oblast|region|state)$/i.test(surface)) {
     want ??= 'admin1';
   }
-  const demonym = entries.length ? null : demonymCountry(cand.text);
+  const demonym = demonymCountry(cand.text);
   return { cand, entries, loose, want, demonym, qualifier: qualifierAfter(text, cand.end), stateWord };
 }
 
@@ -114,104 +116,131 @@ function kindBonus(e: GazEntry, want: Want, surface: string): number {
   return b;
 }
 
+// Weights of the context evidence, in prior units (a country is 12, a capital city about 12,
+// a small town 1–4): an article about one state pulls its small towns over far-away namesakes.
+const W_COUNTRY = 7;
+const W_ADMIN1 = 6;
+const W_NEAR = 4;
+
+interface Pick {
+  entry: GazEntry;
+  score: number;
+  margin: number;
+  why: string[];
+}
+
 /** Resolve place mentions to gazetteer entries. Demonym candidates come back with `adjectival`. */
 export function resolvePlaces(
   text: string,
   candidates: MentionCandidate[],
   context?: ResolveOptions,
 ): GeoPlaceRef[] {
-  const g = gazetteer();
   const prepared = candidates.map((c) => prepare(text, c));
 
-  // Focus: countries and admin-1 divisions weighted by how they are mentioned.
-  const countryVotes = new Map<string, number>();
-  const a1Votes = new Map<string, number>();
-  const vote = (m: Map<string, number>, k: string | null, w: number) => {
+  // Mentions of one name are decided together (context is per name, not per mention, so that a
+  // name repeated ten times does not vote for itself).
+  const groups = new Map<string, Prepared[]>();
+  for (const p of prepared) {
+    if (!p.entries.length) continue;
+    const k = `${p.entries.map((e) => e.idx).join(',')}|${p.want ?? ''}|${p.qualifier?.idx ?? ''}|${p.stateWord}`;
+    (groups.get(k) ?? groups.set(k, []).get(k)!).push(p);
+  }
+  const groupList = [...groups.values()];
+  // Groups that read the same name differently ("Kandahar province", "Kandahar city") still may
+  // not vote for one another.
+  const nameOf = groupList.map((ps) => ps[0]!.entries.map((e) => e.idx).join(','));
+  // Fixed votes: demonyms and qualifiers.
+  const fixedCountry = new Map<string, number>();
+  const fixedA1 = new Map<string, number>();
+  const inc = (m: Map<string, number>, k: string | null, w: number) => {
     if (k) m.set(k, (m.get(k) ?? 0) + w);
   };
   for (const p of prepared) {
-    if (p.demonym) vote(countryVotes, p.demonym.country, 1);
+    if (p.demonym) inc(fixedCountry, p.demonym.country, 1);
     if (p.qualifier) {
-      vote(countryVotes, p.qualifier.country, 1.5);
-      vote(a1Votes, p.qualifier.admin1, 1.5);
-    }
-    if (!p.entries.length) continue;
-    const best = [...p.entries].sort((a, b) => b.prior - a.prior);
-    const top = best[0]!;
-    const ambiguous = best.length > 1 && best[1]!.prior > top.prior - 3;
-    const w = ambiguous ? 0.4 : 1;
-    vote(countryVotes, top.country, w * (top.kind === 'country' ? 1.2 : 1));
-    if (top.kind !== 'country') vote(a1Votes, top.admin1, w);
-    // Every reading of an ambiguous name casts a small vote, so that co-mentioned small places
-    // of one state reinforce each other.
-    if (ambiguous) {
-      const seen = new Set<string>();
-      for (const e of best.slice(0, 30)) {
-        if (e.admin1 && !seen.has(e.admin1)) {
-          seen.add(e.admin1);
-          vote(a1Votes, e.admin1, 0.15);
-        }
-      }
+      inc(fixedCountry, p.qualifier.country, 1);
+      if (p.qualifier.kind === 'admin1') inc(fixedA1, p.qualifier.admin1, 1);
     }
   }
-  const share = (m: Map<string, number>) => {
-    let total = 0;
-    for (const v of m.values()) total += v;
-    return (k: string | null) => (k && total ? (m.get(k) ?? 0) / total : 0);
-  };
-  const countryShare = share(countryVotes);
-  const a1Share = share(a1Votes);
 
-  const firstPass = prepared.map((p) => pick(p, null));
-  const anchors = firstPass.filter((x): x is NonNullable<typeof x> => !!x && x.margin > 2 && x.entry.kind !== 'country');
-
-  function pick(p: Prepared, anchorsIn: { entry: GazEntry; cand: MentionCandidate }[] | null) {
-    if (!p.entries.length) return null;
+  const scoreGroup = (ps: Prepared[], picks: (Pick | null)[], self: number): Pick => {
+    const p = ps[0]!;
+    // Context from the other names' current picks.
+    const cVotes = new Map(fixedCountry);
+    const aVotes = new Map(fixedA1);
+    let cTotal = [...fixedCountry.values()].reduce((a, b) => a + b, 0);
+    let aTotal = [...fixedA1.values()].reduce((a, b) => a + b, 0);
+    const others: GazEntry[] = [];
+    picks.forEach((q, i) => {
+      if (!q || i === self || (self >= 0 && nameOf[i] === nameOf[self])) return;
+      const w = Math.min(1, 0.4 + q.margin / 10);
+      inc(cVotes, q.entry.country, w);
+      cTotal += w;
+      if (q.entry.kind !== 'country') {
+        inc(aVotes, q.entry.admin1, w);
+        aTotal += w;
+        others.push(q.entry);
+      }
+    });
     const scored = p.entries.map((e) => {
       let s = e.prior + kindBonus(e, p.want, p.cand.text);
-      let why: string[] = [];
+      const why: string[] = [];
       if (p.qualifier) {
         const q = p.qualifier;
         const inQ = q.kind === 'country' ? e.country === q.country : e.admin1 === q.admin1;
-        if (inQ) { s += 12; why.push(`qualified by ${q.name}`); }
+        if (inQ) { s += 14; why.push(`qualified by ${q.name}`); }
         else s -= 4;
       }
-      const cs = countryShare(e.country);
-      if (cs > 0) { s += 5 * cs; if (cs > 0.3) why.push(`article focus ${e.country}`); }
-      const as = e.kind === 'country' ? 0 : a1Share(e.admin1);
-      if (as > 0) { s += 4 * as; if (as > 0.2) why.push(`same state/province as other places`); }
-      if (p.stateWord && e.kind === 'admin1') { s += 6; why.push('"state" follows'); }
-      if (anchorsIn && e.kind !== 'country') {
+      const cs = cTotal ? (cVotes.get(e.country) ?? 0) / cTotal : 0;
+      if (cs > 0) { s += W_COUNTRY * cs; if (cs >= 0.3) why.push(`article focus on ${e.country}`); }
+      if (e.kind !== 'country' && aTotal) {
+        const as = (aVotes.get(e.admin1 ?? '') ?? 0) / aTotal;
+        if (as > 0) { s += W_ADMIN1 * as; if (as >= 0.2) why.push('same state/province as co-mentioned places'); }
+      }
+      if (e.kind !== 'country' && others.length) {
         let near = 0;
-        for (const a of anchorsIn) {
-          if (a.cand === p.cand) continue;
-          const d = haversineKm(a.entry, e);
+        for (const o of others) {
+          if (o === e) continue;
+          const d = haversineKm(o, e);
           if (d < 50) near += 1;
           else if (d < 200) near += 0.5;
         }
-        if (near) { s += Math.min(3, near * 1.5); why.push('near co-mentioned places'); }
+        if (near) { s += W_NEAR * Math.min(1, near / Math.max(2, others.length * 0.5)); why.push('near co-mentioned places'); }
       }
+      if (p.stateWord && e.kind === 'admin1') { s += 6; why.push('"state" follows'); }
       if (p.loose) s -= 1;
       return { e, s, why };
     });
     scored.sort((a, b) => b.s - a.s);
     const best = scored[0]!;
     const margin = scored.length > 1 ? best.s - scored[1]!.s : 10;
-    return { entry: best.e, score: best.s, margin, why: best.why, cand: p.cand };
+    return { entry: best.e, score: best.s, margin, why: best.why };
+  };
+
+  // Start from the priors alone, then let the names agree with each other.
+  let picks: (Pick | null)[] = groupList.map((ps) => scoreGroup(ps, [], -1));
+  for (let iter = 0; iter < 3; iter++) {
+    const next = groupList.map((ps, i) => scoreGroup(ps, picks, i));
+    const changed = next.some((q, i) => q.entry !== picks[i]?.entry);
+    picks = next;
+    if (!changed) break;
   }
+  const pickOf = new Map<Prepared, Pick>();
+  groupList.forEach((ps, i) => ps.forEach((p) => pickOf.set(p, picks[i]!)));
 
   const out: GeoPlaceRef[] = [];
   for (const p of prepared) {
-    if (p.demonym) {
+    const r = pickOf.get(p);
+    if (p.demonym && (!r || r.entry.prior < 6)) {
       const c = p.demonym;
       out.push({
         start: p.cand.start, end: p.cand.end, text: p.cand.text, name: c.name, lat: c.lat, lon: c.lon,
-        country: c.country, kind: 'country', geoId: c.geoId, confidence: 0.9, reason: 'demonym of ' + c.name,
+        country: c.country || null, kind: c.kind === 'country' ? 'country' : 'other', geoId: c.geoId, confidence: 0.9,
+        reason: 'adjectival form of ' + c.name,
         adjectival: true, admin1: null,
       });
       continue;
     }
-    const r = pick(p, anchors);
     if (!r) continue;
     if (context?.minScore !== undefined && r.score < context.minScore) continue;
     const e = r.entry;
@@ -227,10 +256,9 @@ export function resolvePlaces(
       .join('; ');
     out.push({
       start: p.cand.start, end: p.cand.end, text: p.cand.text, name: e.name, lat: e.lat, lon: e.lon,
-      country: e.country, kind: e.kind === 'admin2' ? 'other' : e.kind, geoId: e.geoId, confidence, reason,
+      country: e.country, kind: e.kind === 'admin2' || e.kind === 'region' ? 'other' : e.kind, geoId: e.geoId, confidence, reason,
       admin1: e.admin1, score: r.score,
     });
   }
-  void g;
   return out;
 }
