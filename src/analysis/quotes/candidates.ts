@@ -64,7 +64,10 @@ function nameRuns(text: string, toks: Token[], sentStart: number): Candidate[] {
         end = j;
         continue;
       }
-      if (CONNECTORS.has(w.toLowerCase()) && j + 1 < toks.length && isCap(toks[j + 1]!.text) && j > nameStart && w !== 'and') {
+      // "Department of State" bridges; "Jane Roe of the Crisis Group" does not.
+      const sofar = toks.slice(nameStart, j).map((x) => x.text).filter((x) => x !== '.');
+      const bridges = sofar.length === 1 || sofar.some((x) => ORG_NAME_WORDS.has(x) || titleRole(x));
+      if (CONNECTORS.has(w.toLowerCase()) && j + 1 < toks.length && isCap(toks[j + 1]!.text) && j > nameStart && w !== 'and' && (bridges || !['of', 'for', 'the'].includes(w.toLowerCase()))) {
         j++;
         continue;
       }

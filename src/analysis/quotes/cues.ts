@@ -118,6 +118,7 @@ function subjectBefore(text: string, floor: number, end: number, masks: Span[]):
     head = head.replace(/^\s+/, '').replace(INTRO_WORDS, '').replace(INTRO_PP, '');
     if (head === before) break;
   }
+  head = head.replace(/^(?:with|while|as)\s+/i, '');
   hs = headEnd - head.length;
   while (hs < headEnd && /\s/.test(text[hs]!)) hs++;
   if (hs >= headEnd || !isNounPhrase(text.slice(hs, headEnd))) return null;
@@ -218,7 +219,8 @@ function attributionAt(text: string, uStart: number, uEnd: number, toks: Token[]
     const skipThat = /^\s*that\b/.exec(rest);
     return { cue, lemma, source: null, head: main.head, appositive: null, content: [trimSpan(text, restStart + (skipThat ? 0 : 0), uEnd)], channel: afterCue.channel, mode: 'participle' };
   }
-  if (/ing$/.test(t.text)) return null;
+  // "with the ministry saying that …": an -ing cue with its own subject.
+  if (/ing$/.test(t.text) && !/^\s*(?:that\b|:|,?\s*["“])/.test(rest)) return null;
   // Subject before the cue.
   const subj = subjectBefore(text, uStart, t.start, masks);
   if (subj) {

@@ -35,6 +35,12 @@ interface Speaker {
   reason: string;
 }
 
+interface Prev {
+  sp: Speaker;
+  at: number;
+  channel?: string | null;
+}
+
 const NO_SPEAKER: Speaker = { name: null, ref: null, span: null, role: null, description: null, type: null, reason: 'no speaker found' };
 
 /** Sentences joined where a quotation runs across their boundary. */
@@ -61,6 +67,8 @@ class Resolver {
   readonly names: Map<string, string>;
   readonly types = new Map<string, string>();
   readonly roles = new Map<string, Set<string>>();
+  /** End of the lead (headlines and first body paragraph), where descriptions may refer forward. */
+  lead = 0;
   constructor(readonly text: string, readonly mentions: Mention[]) {
     this.names = displayNames(mentions);
     for (const m of mentions) {
@@ -88,12 +96,14 @@ class Resolver {
   }
 
   /** Resolve a source noun phrase. `previous` are the speakers of earlier quotes, nearest last. */
-  resolve(head: Span, appositive: Span | null, previous: { sp: Speaker; at: number }[], paraStartOf: (i: number) => number): Speaker {
+  resolve(head: Span, appositive: Span | null, previous: Prev[], paraStartOf: (i: number) => number): Speaker {
     const headText = this.text.slice(head.start, head.end);
     const headMentions = this.inside(head);
     // A name followed by a role noun only modifies it: "a ministry spokesman", "the US general".
-    const modifies = (m: Mention) => this.text.slice(m.end, head.end).toLowerCase().split(/[^\p{L}]+/u).some((w) => PERSON_NOUNS.has(w) || ORG_NOUNS.has(w));
-    const named = headMentions.filter((m) => this.named(m) && !(m as Candidate).possessive && !/^['’]s?\b/u.test(this.text.slice(m.end, m.end + 2)) && !modifies(m));
+    const modifies = (m: Mention) => this.text.slice(m.end, head.end).toLowerCase().split(/[^\p{L}]+/u).some((w) => PERSON_NOUNS.has(w) || ORG_NOUNS.has(w) || ORG_NOUNS.has(w.replace(/s$/, '')) || w === 'media');
+    // "Jane Roe of the Crisis Group": the name after a preposition is not the head.
+    const afterPrep = (m: Mention) => /\b(?:of|for|at|from|with|in|by)\s+(?:the\s+)?$/i.test(this.text.slice(head.start, m.start));
+    const named = headMentions.filter((m) => this.named(m) && !(m as Candidate).possessive && !/^['’]s?\b/u.test(this.text.slice(m.end, m.end + 2)) && !modifies(m) && !afterPrep(m));
     const apposMentions = appositive ? this.inside(appositive).filter((m) => this.named(m)) : [];
     const role = headNoun(appositive ? this.text.slice(appositive.start, appositive.end) : '') ?? headNoun(headText);
     if (named.length) {
@@ -119,6 +129,11 @@ class Resolver {
     const span = { start: head.start, end: head.end, text: headText };
     if (hn) {
       const definite = /^(?:the|his|her|their|its)\b/i.test(headText.trim()) || /^\p{L}+['’]s\b/u.test(headText.trim()) || /^(?:top|senior)\b/i.test(headText.trim());
+      // "The statement added": the statement of the last speaker who issued one.
+      if (hn === 'statement') {
+        const prev = [...previous].reverse().find((x) => x.channel && /statement/.test(x.channel) && x.sp.ref);
+        if (prev) return { ...prev.sp, span, role: null, description: headText, reason: `"${headText}" → the statement of ${prev.sp.name}` };
+      }
       if (definite) {
         const bearers = new Set<string>();
         for (const m of this.mentions) {
@@ -130,12 +145,20 @@ class Resolver {
           return { name: this.names.get(ref) ?? null, ref, span, role: hn, description: headText, type: this.types.get(ref) ?? null, reason: `description "${headText}" matches the role of an earlier entity` };
         }
       }
+      // In the lead, a definite description may point forward to the person the story names.
+      if (definite && this.lead && head.start < this.lead) {
+        const later = new Set(this.mentions.filter((m) => m.ref && m.start > head.end && this.named(m) && this.roles.get(m.ref)?.has(hn)).map((m) => m.ref!));
+        if (later.size === 1) {
+          const ref = [...later][0]!;
+          return { name: this.names.get(ref) ?? null, ref, span, role: hn, description: headText, type: this.types.get(ref) ?? null, reason: `lead description "${headText}" matches the role of the entity named next` };
+        }
+      }
       return { ...NO_SPEAKER, span, role: hn, description: headText, reason: `unnamed source "${headText}"` };
     }
     return { ...NO_SPEAKER, span, description: headText, reason: `source "${headText}" not resolved` };
   }
 
-  pronoun(p: string, at: Span, previous: { sp: Speaker; at: number }[], paraStartOf: (i: number) => number): Speaker {
+  pronoun(p: string, at: Span, previous: Prev[], paraStartOf: (i: number) => number): Speaker {
     const span = { start: at.start, end: at.end, text: this.text.slice(at.start, at.end) };
     if (p === 'i' || p === 'we') return { ...NO_SPEAKER, span, reason: `first person "${span.text}" outside a quotation` };
     if (p === 'who' || p === 'which') {
@@ -213,12 +236,12 @@ export function extractQuotes(text: string, segments: { paragraphs: Span[]; sent
   };
   const us = units(sentences, marks);
   const out: QuoteDetail[] = [];
-  const previous: { sp: Speaker; at: number }[] = [];
+  const previous: Prev[] = [];
   const used = new Set<Marked>();
 
   const push = (q: QuoteDetail, sp: Speaker) => {
     out.push(q);
-    if (sp.ref || sp.name) previous.push({ sp, at: q.start });
+    if (sp.ref || sp.name) previous.push({ sp, at: q.start, channel: q.channel });
   };
 
   const make = (kind: Quote['kind'], content: Span, a: Attribution | null, sp: Speaker, confidence: number, evidence: Evidence[], fragments: Span[] = [content]): QuoteDetail => ({
@@ -240,6 +263,8 @@ export function extractQuotes(text: string, segments: { paragraphs: Span[]; sent
   });
 
   const headlineDone = new Set<number>();
+  const leadPara = paragraphs.findIndex((p) => /[.!?]["”’']?$/.test(text.slice(p.start, p.end)) && text.slice(p.start, p.end).split(/\s+/).length > 12);
+  resolver.lead = leadPara >= 0 ? paragraphs[leadPara]!.end : 0;
   // Headlines are the short lines before the first paragraph of running text.
   const firstBody = paragraphs.findIndex((p) => /[.!?]["”’']?$/.test(text.slice(p.start, p.end)) && text.slice(p.start, p.end).split(/\s+/).length > 12);
   for (const p of paragraphs.slice(0, Math.min(3, firstBody < 0 ? 3 : firstBody))) {

@@ -111,7 +111,7 @@ export const CUE_MODIFIERS = new Set(
   ('also has have had later previously repeatedly then once again publicly privately reportedly recently ' +
     'earlier first further last simply flatly separately would will did does do not never had already ' +
     'quickly immediately bluntly openly angrily told long since subsequently initially originally ' +
-    'explicitly specifically frequently often always just even still only has').split(' '),
+    'explicitly specifically frequently often always just even still only has instead').split(' '),
 );
 
 /** Titles that stand before a personal name; the value is the role they give. */
