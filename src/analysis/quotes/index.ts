@@ -100,7 +100,7 @@ class Resolver {
     const headText = this.text.slice(head.start, head.end);
     const headMentions = this.inside(head);
     // A name followed by a role noun only modifies it: "a ministry spokesman", "the US general".
-    const modifies = (m: Mention) => this.text.slice(m.end, head.end).toLowerCase().split(/[^\p{L}]+/u).some((w) => PERSON_NOUNS.has(w) || ORG_NOUNS.has(w) || ORG_NOUNS.has(w.replace(/s$/, '')) || w === 'media');
+    const modifies = (m: Mention) => this.text.slice(m.end, head.end).toLowerCase().split(/\b(?:of|for|at|from|with|in|by)\b/)[0]!.split(/[^\p{L}]+/u).some((w) => PERSON_NOUNS.has(w) || ORG_NOUNS.has(w) || ORG_NOUNS.has(w.replace(/s$/, '')) || w === 'media');
     // "Jane Roe of the Crisis Group": the name after a preposition is not the head.
     const afterPrep = (m: Mention) => /\b(?:of|for|at|from|with|in|by)\s+(?:the\s+)?$/i.test(this.text.slice(head.start, m.start));
     const named = headMentions.filter((m) => this.named(m) && !(m as Candidate).possessive && !/^['’]s?\b/u.test(this.text.slice(m.end, m.end + 2)) && !modifies(m) && !afterPrep(m));
