@@ -20,7 +20,11 @@ const SKIP_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementar
 /** Class or id words of page furniture inside or around the article. */
 const FURNITURE = /(?:^|[\s_-])(share|sharing|social|related|recommended|recommendations|newsletter|promo|advert\w*|ads?|sponsor\w*|cookie\w*|comments?|subscribe|subscription|signup|popup|modal|sidebar|widget|outbrain|taboola|breadcrumbs?|tags|taglist|author-bio|most-?read|trending|read-?more|paywall|skip-link|visually-hidden|sr-only)(?=$|[\s_-])/i;
 const BYLINE_CLASS = /(?:^|[\s_-])(byline|author|authors|dateline|article-meta|meta-author)(?=$|[\s_-])/i;
+/** Date lines in the article header: metadata, read apart, not body text. */
+const DATE_CLASS = /(?:^|[\s_-])(date|dates|timestamp|published|pubdate|posted-on|publish-date)(?=$|[\s_-])/i;
 const BREADCRUMB = /breadcrumb/i;
+/** Where a <time> is part of a sentence rather than a date line of its own. */
+const RUNNING_TEXT = new Set(['p', 'li', 'td', 'th', 'blockquote', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'q', 'pre']);
 
 /** Breaks: 2 = blank line (paragraph), 1 = new line. */
 const PARA_BLOCKS = new Set([
@@ -101,7 +105,7 @@ class TextBuilder {
   text = '';
   pieces: OffsetPiece[] = [];
   private pendingBreak = 0;
-  private pendingSpace: number | null = null;
+  private pendingSpace: { raw: number; rawLength: number } | null = null;
 
   breakLine(strength: number, additive = false) {
     if (!this.text) return;
@@ -113,7 +117,7 @@ class TextBuilder {
     if (this.pendingBreak && this.text) {
       this.text += this.pendingBreak >= 2 ? '\n\n' : '\n';
     } else if (this.pendingSpace !== null && this.text) {
-      this.push(' ', this.pendingSpace, 1);
+      this.push(' ', this.pendingSpace.raw, this.pendingSpace.rawLength);
     }
     this.pendingBreak = 0;
     this.pendingSpace = null;
@@ -135,7 +139,7 @@ class TextBuilder {
     if (seg.data.length !== seg.rawLength) {
       // An entity: all or nothing.
       if (/^\s+$/.test(seg.data)) {
-        if (this.text && !this.pendingBreak) this.pendingSpace ??= seg.raw;
+        if (this.text && !this.pendingBreak) this.pendingSpace ??= { raw: seg.raw, rawLength: seg.rawLength };
         return;
       }
       this.flush();
@@ -145,12 +149,12 @@ class TextBuilder {
     const re = /\S+/g;
     let prevEnd = 0;
     for (let m = re.exec(seg.data); m; m = re.exec(seg.data)) {
-      if (m.index > prevEnd && this.text && !this.pendingBreak) this.pendingSpace ??= seg.raw + prevEnd;
+      if (m.index > prevEnd && this.text && !this.pendingBreak) this.pendingSpace ??= { raw: seg.raw + prevEnd, rawLength: 1 };
       this.flush();
       this.push(m[0], seg.raw + m.index, m[0].length);
       prevEnd = m.index + m[0].length;
     }
-    if (prevEnd < seg.data.length && this.text && !this.pendingBreak) this.pendingSpace ??= seg.raw + prevEnd;
+    if (prevEnd < seg.data.length && this.text && !this.pendingBreak) this.pendingSpace ??= { raw: seg.raw + prevEnd, rawLength: 1 };
   }
 }
 
@@ -193,6 +197,9 @@ function extractFrom(main: ElementNode, furniture: boolean, collect: Collect): T
     if (furniture && (BYLINE_CLASS.test(cls(el)) || el.attrs.rel === 'author' || el.attrs.itemprop === 'author') && !closest(el.parent, (e) => e.tag === 'p')) {
       const t = squash(textContent(el));
       if (t) collect.bylines.push(t);
+      return tb.breakLine(2);
+    }
+    if (furniture && ((tag === 'time' && !closest(el.parent, (e) => RUNNING_TEXT.has(e.tag))) || (DATE_CLASS.test(cls(el)) && !closest(el.parent, (e) => e.tag === 'p')))) {
       return tb.breakLine(2);
     }
     const strength = PARA_BLOCKS.has(tag) ? 2 : LINE_BLOCKS.has(tag) ? 1 : 0;
