@@ -23,6 +23,8 @@ class UnlikelyNewsFilter implements Refiner {
       if (/^\d{1,2}[/.]\d{1,2}$/.test(t)) return false; // fractions, scores
       if (/^\d{1,2}(?::\d{2})?$/.test(t)) return false;
       if (/^[,\s]*(?:at\s+)?\d{1,2}$/i.test(t)) return false;
+      if (/^(?:from|at|to|by)?\s*\d+(?:\.\d+)?\s*(?:a|p)?$/i.test(t)) return false; // "$2.50 a share", "from 20"
+      if (/^(?:from|at|to|by)\s+[\d.]+/i.test(t) && !/[ap]\.?m\b|:/i.test(t)) return false;
       if (/^(?:at|on|in)\s+\d{1,2}$/i.test(t)) return false;
       const after = ctx.text.slice(r.index + r.text.length, r.index + r.text.length + 2);
       if (/^\d/.test(after)) return false;

@@ -40,9 +40,9 @@ export function findTimeExpressions(text: string, published: string | null): Tim
     const info = getInfo(r) ?? partInfos(r).at(-1);
     if (!info?.timex) continue;
     const start = r.index;
-    const end = r.index + r.text.length;
+    const end = r.index + r.text.trimEnd().replace(/[,(]$/, '').trimEnd().length;
     const core = getInfo(r)?.core;
-    const timexSpan = core ? { start: start + core[0], end: start + core[1] } : { start, end };
+    const timexSpan = core ? { start: start + core[0], end: Math.min(end, start + core[1]) } : { start, end };
     const kind: TimeExpression['kind'] =
       info.type === 'DURATION' ? 'duration' : info.type === 'SET' ? 'set' : /_REF$/.test(info.timex) ? 'reference' : info.granularity === 'instant' ? 'time' : 'date';
     let relative = info.relative;
@@ -53,7 +53,7 @@ export function findTimeExpressions(text: string, published: string | null): Tim
       reason = `no publication date (${reason})`;
     }
     out.push({
-      start, end, text: r.text, value: info.value ?? info.timex, granularity: info.granularity ?? 'day',
+      start, end, text: text.slice(start, end), value: info.value ?? info.timex, granularity: info.granularity ?? 'day',
       confidence, reason, kind, timexType: info.type, timex: info.timex, timexSpan, relative,
     });
   }

@@ -10,7 +10,7 @@ export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
 export type Anchor =
   | { kind: 'weekday'; dow: number; modifier: string | null; part: string | null }
   | { kind: 'month'; month: number; modifier: string | null }
-  | { kind: 'quarter'; q: number; half: boolean; modifier: string | null }
+  | { kind: 'quarter'; q: number; half: boolean; modifier: string | null; year?: number }
   | { kind: 'season'; season: string; modifier: string | null }
   | { kind: 'within'; amount: number; unit: string }
   | { kind: 'ago'; amount: number; unit: string; direction: -1 | 1 }

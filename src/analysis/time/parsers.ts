@@ -70,7 +70,6 @@ export function durationValue(amount: number | null, unit: string): string {
   const n = amount === null ? 'X' : String(amount);
   if (u === 'decade' && amount !== null) return `P${amount * 10}Y`;
   if (u === 'century' && amount !== null) return `P${amount * 100}Y`;
-  if (u === 'quarter' && amount !== null) return `P${amount * 3}M`;
   return u === 'hour' || u === 'minute' || u === 'second' ? `PT${n}${code}` : `P${n}${code}`;
 }
 
@@ -150,6 +149,10 @@ const relativePeriod = new NewsParser(
       return result(ctx, m, refComps(ctx), {
         type: 'DURATION', timex: durationValue(1, unit), reason: `${mod} ${unit}: a duration`, relative: true,
       });
+    }
+    if (unit === 'quarter') {
+      const modifier = mod === 'next' || mod === 'the following' ? 'next' : mod === 'the previous' || mod === 'the prior' ? 'previous' : 'same';
+      return result(ctx, m, refComps(ctx), { type: 'DATE', reason: `${mod} quarter`, relative: true, anchor: { kind: 'quarter', q: 0, half: false, modifier } });
     }
     const step = mod === 'last' || mod === 'the previous' || mod === 'the prior' ? -1 : mod === 'next' || mod === 'the following' ? 1 : 0;
     return result(ctx, m, refComps(ctx), {
@@ -243,14 +246,14 @@ const centuryParser = new NewsParser(
 // the third quarter, third-quarter, the fiscal first quarter of 1998, this year's fourth quarter, first half
 const quarterParser = new NewsParser(
   'quarter',
-  "(?:(the|its|this year's|last year's|next year's|a)\\s+)?(?:((?:19|20)\\d{2})\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th|final)[\\s-](quarter|half)(?:\\s+(?:of\\s+)?(?:fiscal\\s+)?(?:((?:19|20)\\d{2})|(this|last|next) year))?",
+  "(?:(the|its|this year's|last year's|next year's|a|the year-ago|the year-earlier|the comparable year-ago|the prior-year|the year-before)\\s+)?(?:((?:19|20)\\d{2})\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th|final)[\\s-](quarter|half)(?:\\s+(?:of\\s+)?(?:fiscal\\s+)?(?:((?:19|20)\\d{2})|(this|last|next) year))?",
   (ctx, m) => {
     const q = ORD[m[3]!.toLowerCase()]!;
     const half = m[4]!.toLowerCase() === 'half';
     if (half && q > 2) return null;
     const year = m[2] ?? m[5];
     const lead = m[1]?.toLowerCase();
-    const rel = m[6]?.toLowerCase() ?? (lead === "this year's" ? 'this' : lead === "last year's" ? 'last' : lead === "next year's" ? 'next' : null);
+    const rel = m[6]?.toLowerCase() ?? (lead === "this year's" ? 'this' : lead === "last year's" || /year-|prior/.test(lead ?? '') ? 'last' : lead === "next year's" ? 'next' : null);
     if (year) {
       const y = +year;
       const timex = `${y}-${half ? 'H' : 'Q'}${q}`;
@@ -274,12 +277,16 @@ export function periodRange(y: number, q: number, half: boolean): string {
 // named by reference to another one; the refiner finds it.
 const quarterReference = new NewsParser(
   'quarter-reference',
-  "(?:the|this|that|its)\\s+(?:(latest|current|most recent|recent|same|comparable|year-ago|year-earlier|year-before|prior-year|previous|fiscal|last)\\s+)?(?:(year-ago|year-earlier)\\s+)?(quarter|period)|(year-earlier|year-ago)",
+  "(?:the|this|that|its|last year's)\\s+(?:(latest|current|most recent|recent|same|comparable|corresponding|year-ago|year-earlier|year-before|prior-year|previous|fiscal|last|(?:19|20)\\d{2})\\s+)?(?:(year-ago|year-earlier)\\s+)?(quarter|period)(\\s+(?:a year ago|last year|a year earlier))?|(year-earlier|year-ago)",
   (ctx, m) => {
+    if (/^last year's/i.test(m[0]) || m[4]) return result(ctx, m, refComps(ctx), { type: 'DATE', reason: 'year-ago period', relative: true, anchor: { kind: 'year-ago' } });
+    if (m[1] && /^\d{4}$/.test(m[1])) {
+      return result(ctx, m, refComps(ctx), { type: 'DATE', reason: `the ${m[1]} period`, relative: true, anchor: { kind: 'quarter', q: 0, half: false, modifier: 'same', year: +m[1] } });
+    }
     const word = (m[1] ?? '').toLowerCase();
     const unit = (m[3] ?? '').toLowerCase();
-    const yearAgo = !!m[4] || /year-|prior-year/.test(word) || !!m[2];
-    if (unit === 'period' && !word && !m[2]) return null; // "the period" rarely names a date
+    const yearAgo = !!m[5] || /year-|prior-year/.test(word) || !!m[2];
+    if (unit === 'period' && (!word || /^(?:same|fiscal|last|previous|recent)$/.test(word)) && !m[2]) return null; // "the period" rarely names a date
     if (yearAgo) return result(ctx, m, refComps(ctx), { type: 'DATE', reason: 'year-ago period', relative: true, anchor: { kind: 'year-ago' } });
     return result(ctx, m, refComps(ctx), {
       type: 'DATE', reason: 'the quarter in question', relative: true,
@@ -328,13 +335,15 @@ const withinParser = new NewsParser(
 // three days, the past two months, a 20-year war, the first nine months, nearly forty years
 const durationParser = new NewsParser(
   'duration',
-  `(?:(?:about|around|almost|nearly|more than|over|less than|under|up to|at least|some|roughly|approximately|just|only|another|an additional|an extra|a full|the)\\s+)?(?:(?:past|last|next|first|previous|coming|following|final|latest|remaining|initial|same|full)\\s+)?(${NUMBER_RE})[\\s-]+${UNIT_RE}(?:[\\s-]+(?:old|long))?`,
+  `(?:(?:about|around|almost|nearly|more than|over|less than|under|up to|at least|some|roughly|approximately|just|only|another|an additional|an extra|a full|the)\\s+)?(?:(?:past|last|next|first|previous|coming|following|final|latest|remaining|initial|same|full)\\s+)?(${NUMBER_RE})([\\s-]+)${UNIT_RE}(?:[\\s-]+(old|long))?`,
   (ctx, m) => {
     const amount = numberValue(m[1]!);
     if (amount === undefined) return null;
-    const unit = unitOf(m[2]!);
-    if (amount === null && /^(?:some|many|numerous|countless)$/i.test(m[1]!) && !/s$/i.test(m[2]!)) return null; // "some day"
-    if (/^(?:a|an|one)$/i.test(m[1]!) && /s$/i.test(m[2]!)) return null;
+    if (m[4]?.toLowerCase() === 'old') return null; // an age, not a span of time
+    const unit = unitOf(m[3]!);
+    if (unit === 'quarter' && m[2] === '-') return null; // "three-quarters" is a fraction
+    if (amount === null && /^(?:some|many|numerous|countless)$/i.test(m[1]!) && !/s$/i.test(m[3]!)) return null; // "some day"
+    if (/^(?:a|an|one)$/i.test(m[1]!) && /s$/i.test(m[3]!)) return null;
     if (unit === 'second' && /^(?:a|an)$/i.test(m[1]!)) return null; // "a second attempt"
     if (unit === 'weekend') return null;
     return result(ctx, m, refComps(ctx), {
@@ -359,7 +368,7 @@ const REFS: [RegExp, string][] = [
 ];
 const refParser = new NewsParser(
   'reference-word',
-  '(?:right now|now|currently|at present|presently|at the moment|these days|nowadays|recently|lately|more recently|in recent (?:years|months|weeks|days)|recent (?:years|months|weeks|days)|the past(?!\\s+(?:\\d|few|several|two|three|four|five|six|seven|eight|nine|ten|week|month|year|decade|day|quarter))|previously|formerly|the (?:near )?future|soon|as soon as possible|(?:the )?coming (?:years|months|weeks|days|quarters)|future quarters|the (?:near|short|long) term|a later date)',
+  '(?:right now|now|currently|at present|presently|at the moment|these days|nowadays|recently|lately|more recently|in recent (?:years|months|weeks|days)|recent (?:years|months|weeks|days)|the past(?!\\s+(?:\\d|few|several|two|three|four|five|six|seven|eight|nine|ten|week|month|year|decade|day|quarter))|formerly|the (?:near )?future|as soon as possible|(?:the )?coming (?:years|months|weeks|days|quarters)|future quarters|the (?:near|short|long) term|a later date)',
   (ctx, m) => {
     let w = m[0].toLowerCase();
     if (w === 'now' && /^\s*that\b/i.test(ctx.text.slice(m.index! + 3, m.index! + 12))) return null; // "now that" is a conjunction
@@ -397,13 +406,13 @@ const seasonParser = new NewsParser(
 // each year, every month, per day: TimeML sets
 const setParser = new NewsParser(
   'set',
-  '(?:each|every|per|a)\\s+(day|week|month|quarter|year)|(annually|yearly|quarterly|monthly|weekly|nightly)',
+  '(?:each|every|per|a)\\s+(day|week|month|quarter|year)|(daily|nightly)',
   (ctx, m) => {
     if (/^a\s/i.test(m[0])) {
       const before = ctx.text.slice(Math.max(0, m.index! - 25), m.index!);
       if (!/(?:\d|\b(?:million|billion|thousand|hundred|dollars|cents|times))\s*$/i.test(before)) return null;
     }
-    const unit = m[1]?.toLowerCase() ?? { annually: 'year', yearly: 'year', quarterly: 'quarter', monthly: 'month', weekly: 'week', nightly: 'day' }[m[2]!.toLowerCase()]!;
+    const unit = m[1]?.toLowerCase() ?? { daily: 'day', nightly: 'day' }[m[2]!.toLowerCase()]!;
     return result(ctx, m, refComps(ctx), { type: 'SET', timex: durationValue(1, unit), reason: 'recurring', relative: false });
   },
 );

@@ -27,7 +27,14 @@ const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frid
 
 function resolveWeekday(ctx: ParsingContext, r: ParsingResult, a: Extract<Anchor, { kind: 'weekday' }>): Resolved {
   const pub = refDay(ctx);
-  const { tense, cue } = tenseAt(ctx.text, r.index, r.index + r.text.length);
+  let { tense, cue } = tenseAt(ctx.text, r.index, r.index + r.text.length);
+  // "Wednesday's ruling", "as of Monday": an event already named, a state already reached.
+  const after = ctx.text.slice(r.index + r.text.length, r.index + r.text.length + 2);
+  const before = ctx.text.slice(Math.max(0, r.index - 8), r.index);
+  if (/^['’]s/.test(after) || /\bas of\s+$/i.test(before)) {
+    tense = 'past';
+    cue = /^['’]s/.test(after) ? "'s" : 'as of';
+  }
   const ahead = a.modifier === 'next' || a.modifier === 'coming' || (a.modifier !== 'last' && a.modifier !== 'past' && tense === 'future');
   const why = a.modifier ? `"${a.modifier}"` : cue ? `${tense} tense ("${cue}")` : 'reported past';
   if (a.part === 'WE') {
@@ -40,7 +47,8 @@ function resolveWeekday(ctx: ParsingContext, r: ParsingResult, a: Extract<Anchor
   const strict = a.modifier === 'last' || a.modifier === 'past' || a.modifier === 'next' || ahead;
   const d = ahead ? weekdayOnOrAfter(pub, a.dow, strict) : weekdayOnOrBefore(pub, a.dow, strict);
   return {
-    timex: a.part ? `${isoDay(d)}T${a.part}` : isoDay(d), value: isoDay(d), granularity: 'day',
+    // TimeML values "Thursday night" as the day: the part of day is rarely annotated.
+    timex: isoDay(d), value: isoDay(d), granularity: 'day',
     confidence: ahead ? 0.7 : 0.8,
     reason: `${DAY_NAMES[a.dow]} ${ahead ? 'after' : 'before'} publication ${isoDay(pub)}, ${why}`,
   };
@@ -48,10 +56,14 @@ function resolveWeekday(ctx: ParsingContext, r: ParsingResult, a: Extract<Anchor
 
 function resolveMonth(ctx: ParsingContext, r: ParsingResult, month: number, modifier: string | null, day?: number): Resolved {
   const pub = refDay(ctx);
-  const { tense, cue } = tenseAt(ctx.text, r.index, r.index + r.text.length);
+  let { tense, cue } = tenseAt(ctx.text, r.index, r.index + r.text.length);
+  // "until September", "by Jan. 14": limits are mostly ahead.
+  const limit = /\b(until|till|by)\s+$/i.exec(ctx.text.slice(Math.max(0, r.index - 8), r.index));
+  if (limit) {
+    tense = 'future';
+    cue = limit[1]!;
+  }
   let y = pub.y;
-  const here = { y: pub.y, m: month, d: day ?? 1 };
-  const cmp = day ? compare(here, pub) : month - pub.m;
   let why: string;
   if (modifier === 'last') {
     y = month < pub.m ? pub.y : pub.y - 1;
@@ -61,13 +73,21 @@ function resolveMonth(ctx: ParsingContext, r: ParsingResult, month: number, modi
     why = '"next"';
   } else if (modifier === 'this') {
     why = '"this"';
-  } else if (tense === 'future') {
-    y = cmp >= 0 ? pub.y : pub.y + 1;
-    why = `future tense${cue ? ` ("${cue}")` : ''}`;
   } else {
-    // Six months ahead is still read as this year's: reports name coming months plainly too.
-    y = cmp <= 0 || (!day && month - pub.m <= 0) ? pub.y : pub.y - 1;
-    why = cue ? `past tense ("${cue}")` : 'reported past';
+    // The occurrence nearest publication, the tense weighing against the other side: reports
+    // name deadlines ahead ("by Jan. 14") as often as events behind.
+    const months = (yy: number) => (yy - pub.y) * 12 + (month - pub.m) + ((day ?? 15) - pub.d) / 31;
+    let best = Infinity;
+    for (const cand of [pub.y - 1, pub.y, pub.y + 1]) {
+      const dist = months(cand);
+      const penalty = (tense === 'past' && dist > 0) || (tense === 'future' && dist < 0) ? (day ? 2 : 3) : 0;
+      const cost = Math.abs(dist) + penalty;
+      if (cost < best) {
+        best = cost;
+        y = cand;
+      }
+    }
+    why = `nearest to publication, ${tense} tense${cue ? ` ("${cue}")` : ''}`;
   }
   const value = day ? isoDay({ y, m: month, d: day }) : isoMonth(y, month);
   return {
@@ -131,7 +151,11 @@ function resolveQuarter(ctx: ParsingContext, a: Extract<Anchor, { kind: 'quarter
   const unit = a.half ? 'H' : 'Q';
   if (a.q === 0) {
     if (previous && /^\d{4}-[QH]\d$/.test(previous.timex) && a.modifier === 'same') {
-      return { ...previous, confidence: 0.6, reason: `the ${previous.timex} just mentioned` };
+      if (a.year) {
+        const timex = `${a.year}-${previous.timex.slice(5)}`;
+        return { timex, value: periodRange(a.year, +timex.slice(-1), timex[5] === 'H'), granularity: 'range', confidence: 0.6, reason: `${a.year}'s ${previous.timex.slice(5)} like the one mentioned` };
+      }
+      return { ...previous, confidence: 0.6, reason: `the ${previous.timex} mentioned before` };
     }
     // Without one just mentioned, the quarter in question is the last one completed.
     let y = pub.y;
@@ -140,6 +164,7 @@ function resolveQuarter(ctx: ParsingContext, a: Extract<Anchor, { kind: 'quarter
       q += 4;
       y -= 1;
     }
+    if (a.year) y = a.year;
     return { timex: `${y}-Q${q}`, value: periodRange(y, q, false), granularity: 'range', confidence: 0.5, reason: `last quarter completed before publication ${isoDay(pub)}` };
   }
   let y = pub.y;
@@ -231,12 +256,15 @@ export class NewsAnchorRefiner implements Refiner {
   refine(ctx: ParsingContext, results: ParsingResult[]): ParsingResult[] {
     let previous: Resolved | null = null;
     let previousEnd = -1;
+    // Earnings reports keep talking about one quarter: "the quarter", "a year earlier" refer to
+    // the last quarter named anywhere before; other periods only within a couple of sentences.
+    let lastQuarter: Resolved | null = null;
     for (const r of results) {
       const info = getInfo(r);
-      // Anaphora reaches back a couple of sentences at most.
       const near = previous && r.index - previousEnd < 400 ? previous : null;
       if (info?.anchor) {
-        const res = resolve(ctx, r, info, near);
+        const res = resolve(ctx, r, info, info.anchor.kind === 'quarter' || info.anchor.kind === 'year-ago' ? (lastQuarter ?? near) : near);
+        if (res && /^\d{4}-[QH]\d$/.test(res.timex) && info.anchor.kind !== 'year-ago') lastQuarter = res;
         if (res) {
           setInfo(r, { ...info, timex: info.type === 'DURATION' ? info.timex : res.timex, value: res.value, granularity: res.granularity, reason: res.reason, confidence: res.confidence, anchor: undefined });
           if (info.type !== 'DURATION') {
@@ -272,6 +300,7 @@ export class NewsAnchorRefiner implements Refiner {
       } else if (info.value && info.type !== 'DURATION' && info.type !== 'SET' && info.timex && !/_REF$/.test(info.timex)) {
         previous = { timex: info.timex, value: info.value, granularity: info.granularity ?? 'day', reason: info.reason, confidence: info.confidence ?? 0.9 };
         previousEnd = r.index + r.text.length;
+        if (/^\d{4}-[QH]\d$/.test(info.timex)) lastQuarter = previous;
       }
     }
     return results;

@@ -1,9 +1,10 @@
 // Whether the clause around a time expression looks back or ahead. News reports the past by
 // default ("said Wednesday"); only a nearer future marker ("will meet on Monday") turns it.
 
-const FUTURE = /\b(?:will|won't|shall|'ll|going to|is to|are to|plans? to|planning to|planned|scheduled|expected to|set to|due to|intends? to|would|wo|next|upcoming|later this|aims? to|hopes? to|prepares? to|preparing to|until|till)\b/gi;
+const FUTURE = /\b(?:will|won't|shall|'ll|going to|is to|are to|plans? to|planning to|planned|scheduled|expected to|set to|due to|intends? to|would|wo|next|upcoming|later this|aims? to|hopes? to|prepares? to|preparing to|as soon as|tomorrow)\b/gi;
+// Lower-case only: "United", "Red" are not verbs.
 const PAST =
-  /\b(?:said|says|told|was|were|had|did|has|have|announced|reported|took|fell|rose|won|lost|made|began|came|went|left|met|saw|gave|got|held|found|became|killed|died|\w{3,}ed)\b/gi;
+  /\b(?:[Ss]aid|says|told|was|were|had|did|has|have|took|fell|rose|won|lost|made|began|came|went|left|met|saw|gave|got|held|found|became|sought|spoke|wrote|brought|thought|ran|struck|led|fled|flew|sent|spent|kept|stood|broke|chose|drove|knew|grew|threw|shot|paid|sold|built|caught|fought|bought|felt|heard|ago|earlier|[a-z]{3,}ed)\b/g;
 
 export type Tense = 'past' | 'future';
 
