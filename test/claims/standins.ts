@@ -24,7 +24,7 @@ export function findTimes(text: string, published: string): TimeRef[] {
     out.push({ start, end, text: text.slice(start, end), value, granularity, confidence: 0.8, reason: 'stand-in' });
   const taken = (s: number, e: number) => out.some((t) => s < t.end && t.start < e);
   const MONTH_RE = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
-  for (const m of text.matchAll(new RegExp(`${MONTH_RE}\\s+(\\d{1,2})(?:,\\s*(\\d{4}))?`, 'g'))) {
+  for (const m of text.matchAll(new RegExp(`${MONTH_RE}\\s+(\\d{1,2})(?!\\d)(?:,\\s*(\\d{4}))?`, 'g'))) {
     const mo = monthNo(m[1]!)!;
     const y = m[3] ? Number(m[3]) : pub.getUTCFullYear();
     add(m.index!, m.index! + m[0].length, `${y}-${pad(mo)}-${pad(Number(m[2]))}`, 'day');

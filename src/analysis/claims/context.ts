@@ -161,9 +161,10 @@ export function findClaimant(
     const at = sentence.start + m.index! + m[0].length;
     const np = /^((?:the\s+)?(?:[\p{L}\p{N}.'’\-]+\s*){1,6}?)(?=[,.;]|$|\s+(?:as|and|who|which|on|in|that)\b)/u.exec(text.slice(at, sentence.end));
     if (!np) continue;
-    const name = mentionAt(mentions, at, at + np[1]!.trim().length) ?? stripDeterminer(np[1]!.trim());
+    const raw = np[1]!.trim().replace(/[.,;]+$/, '');
+    const name = mentionAt(mentions, at, at + raw.length) ?? stripDeterminer(raw);
     if (!claimant) {
-      claimant = { name, ref: null, span: { start: at, end: at + np[1]!.trim().length }, article: false, cue: { start: sentence.start + m.index!, end: at, text: m[0].trim() }, how: 'according-to' };
+      claimant = { name, ref: null, span: { start: at, end: at + raw.length }, article: false, cue: { start: sentence.start + m.index!, end: at, text: m[0].trim() }, how: 'according-to' };
     } else if (name !== claimant.name) via = name;
   }
   // ", ABC reported." / ", officials said." after the figure.
@@ -205,7 +206,7 @@ export function sideOf(claimant: Actor | null, text: string, mentions: Mention[]
     contexts.push(text.slice(Math.max(0, m.start - 60), m.start).split(/[.;!?\n"“”]/).pop() ?? '');
     contexts.push(text.slice(m.end, Math.min(text.length, m.end + 40)).split(/[.;!?\n]/)[0]!.replace(/^\s*,?\s*(?:a|an|the)?\s*/, ''));
   }
-  if (same.length === 0) contexts.push(text.slice(Math.max(0, claimant.span.start - 40), claimant.span.start).split(/[.;!?\n"“”,]/).pop() ?? '');
+  if (same.length === 0) contexts.push(claimant.name);
   const self = mentions.find((m) => m.type === 'ORG' && (m.ref ? m.ref === claimant.ref : m.start === claimant.span.start));
   if (self && !OUTLET_HINT_RE.test(self.text)) return countrySide(claimant.name) ?? claimant.name;
   if (STATE_FORCE_RE.test(claimant.name) || /\b(?:spokesman|spokeswoman|spokesperson)\b/i.test(claimant.name)) {
