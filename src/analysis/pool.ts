@@ -16,13 +16,20 @@ export class AnalysisPool {
   private pending = new Map<number, Pending & { worker: number }>();
   private next = 0;
   private local;
+  private failure: Error | null = null;
+  private closing = false;
 
   constructor(size = defaultPoolSize(), private stages?: string[]) {
     this.local = size === 0 ? selectStages(stages) : null;
-    // The worker runs from source under tsx (tests, development) and from dist when built.
     const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
     for (let i = 0; i < size; i++) {
-      const w = new Worker(new URL(`./worker${ext}`, import.meta.url), { workerData: { stages } });
+      // Under tsx the worker needs the TypeScript loader too; built code runs as plain JS.
+      const entry = new URL(`./worker${ext}`, import.meta.url);
+      // From source (tests, development) the worker registers tsx's loader before importing itself.
+      const w =
+        ext === '.ts'
+          ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`, { eval: true, workerData: { stages } })
+          : new Worker(entry, { workerData: { stages } });
       w.on('message', (m: { job: number; analysis?: Analysis; error?: string }) => {
         const p = this.pending.get(m.job);
         if (!p) return;
@@ -31,10 +38,13 @@ export class AnalysisPool {
         if (m.error) p.reject(new Error(m.error));
         else p.resolve(m.analysis!);
       });
-      w.on('error', (e) => {
-        for (const [job, p] of this.pending) if (p.worker === i) (this.pending.delete(job), p.reject(e));
-      });
-      w.unref();
+      // A dead worker fails its jobs and every later one, instead of leaving them waiting.
+      const die = (e: Error) => {
+        this.failure ??= new Error(`analysis worker stopped: ${e.message}`);
+        for (const [job, p] of this.pending) if (p.worker === i) (this.pending.delete(job), p.reject(this.failure));
+      };
+      w.on('error', die);
+      w.on('exit', (code) => code !== 0 && !this.closing && die(new Error(`exit code ${code}`)));
       this.workers.push(w);
       this.load.push(0);
     }
@@ -52,6 +62,7 @@ export class AnalysisPool {
         return Promise.reject(new Error(`analysis failed: ${(e as Error).message}`));
       }
     }
+    if (this.failure) return Promise.reject(this.failure);
     let w = 0;
     for (let i = 1; i < this.workers.length; i++) if (this.load[i]! < this.load[w]!) w = i;
     const job = this.next++;
@@ -63,6 +74,7 @@ export class AnalysisPool {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map((w) => w.terminate()));
     this.workers = [];
   }
