@@ -227,12 +227,14 @@ function attributionAt(text: string, uStart: number, uEnd: number, toks: Token[]
     const beforeSubj = text.slice(uStart, subj.source.start);
     const beforeIsContent = /[,”"’']\s*$/.test(beforeSubj) && wordsOf(beforeSubj).length >= 2;
     const restIsEnd = restWords === 0 || /^[\s.!?]*$/.test(rest);
-    if (beforeIsContent && (restIsEnd || /^\s*,/.test(rest))) {
+    const commaAfter = /^\s*,/.test(text.slice(t.end, uEnd));
+    const adjunctAfter = /^\s*(?:to|of|about|during|at|in|on|after|before|while|when|as|from|with)\b/i.test(rest) || /^\s*\w+ing\b/.test(rest);
+    if (beforeIsContent && (restIsEnd || commaAfter || adjunctAfter || restWords <= 1)) {
       // "“…,” X said." or "The plan failed, X said, and …"
       let s = uStart;
       // Only the clause before the subject: skip an intro ending with a comma if no quotation.
       const content: Span[] = [trimSpan(text, s, subj.source.start)];
-      if (!restIsEnd && restWords >= 3) {
+      if (!restIsEnd && restWords >= 3 && !adjunctAfter) {
         content.push(trimSpan(text, restStart, uEnd));
         return { cue, lemma, ...subj, content, channel: afterCue.channel, mode: 'parenthetical' };
       }
@@ -250,7 +252,13 @@ function attributionAt(text: string, uStart: number, uEnd: number, toks: Token[]
         if (/^\s*to\b/.test(text.slice(start))) return null;
         return { cue, lemma, ...subj, content: [trimSpan(text, start, uEnd)], channel: m[0].trim().replace(/\s+that$/, ''), mode: 'subject-cue-content' };
       }
-      if (/^\s*(?:to|for|about|of|with|on|in|by)\b/.test(rest) && !/^\s*(?:on|in)\s+(?:a|an|the)\b/i.test(rest)) return null;
+      if (/^\s*(?:to|for|about|of|with|on|in|by|during|at)\b/.test(rest)) {
+        // "said during a rally in Ohio that …", "says of the rival, “…”": content after the adjunct.
+        const m = /^[^“"]{0,100}?(?:\bthat\b|[:,]\s*(?=[“"]))/.exec(rest);
+        if (!m) return null;
+        const at = restStart + m[0].length - (/that$/.test(m[0]) ? 4 : 0);
+        return { cue, lemma, ...subj, content: [trimSpan(text, at, uEnd)], channel: afterCue.channel, mode: 'subject-cue-content' };
+      }
       return { cue, lemma, ...subj, content: [trimSpan(text, restStart, uEnd)], channel: afterCue.channel, mode: 'subject-cue-content' };
     }
     if (restIsEnd && wordsOf(beforeSubj).length >= 2) {

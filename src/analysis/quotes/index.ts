@@ -6,7 +6,7 @@
 import type { Evidence, Mention, Quote, Span } from '../../types.js';
 import { findSpeakerCandidates, displayNames, type Candidate } from './candidates.js';
 import { findAttributions, type Attribution } from './cues.js';
-import { isStrongSpeech, speechLemma, ORG_NOUNS, PERSON_NOUNS, TITLES } from './lexicon.js';
+import { isStrongSpeech, speechLemma, NOT_NAME, ORG_NOUNS, PERSON_NOUNS, TITLES } from './lexicon.js';
 import { findQuotationMarks, type Marked } from './marks.js';
 
 export { findSpeakerCandidates } from './candidates.js';
@@ -44,11 +44,13 @@ interface Prev {
 const NO_SPEAKER: Speaker = { name: null, ref: null, span: null, role: null, description: null, type: null, reason: 'no speaker found' };
 
 /** Sentences joined where a quotation runs across their boundary. */
-function units(sentences: Span[], marks: Marked[]): Span[] {
+function units(text: string, sentences: Span[], marks: Marked[]): Span[] {
   const out: Span[] = [];
   for (const s of sentences) {
     const last = out.at(-1);
     if (last && marks.some((m) => m.start < last.end && m.end > last.end && m.end > s.start && m.start < s.start)) last.end = s.end;
+    // "“Why now?” Brandt said." is split after the question mark: the cue belongs to the quote.
+    else if (last && /[?!…]["”’']$/.test(text.slice(last.start, last.end)) && text.slice(s.start, s.end).split(/\s+/).length <= 10 && text.slice(s.start, s.end).split(/\s+/).some((w) => speechLemma(w.replace(/[.,]/g, '')))) last.end = s.end;
     else out.push({ ...s });
   }
   return out;
@@ -114,6 +116,13 @@ class Resolver {
     if (apposMentions.length && apposMentions.every((m) => m.type !== 'ORG') && !/^\s*(?:who|which)\b/.test(this.text.slice(appositive!.start, appositive!.end))) {
       const m = apposMentions[0]!;
       return this.fromMention(m, `source "${m.text}" named in apposition`, headNoun(headText));
+    }
+    // A capitalised word the candidate finder passed over ("Merrill says …") is still a name.
+    const bare = /^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(\p{Lu}[\p{L}'’-]+)$/u.exec(headText.trim());
+    if (bare && !NOT_NAME.has(bare[1]!) && !headMentions.some((m) => this.named(m))) {
+      const word = bare[1]!;
+      const ref = [...this.names.entries()].find(([, n]) => n.split(' ').at(-1) === word)?.[0] ?? 'p:' + word.toLowerCase();
+      return { name: this.names.get(ref) ?? word, ref, span: { start: head.start, end: head.end, text: headText }, role: null, description: null, type: this.types.get(ref) ?? null, reason: `capitalised subject "${headText}" of the cue` };
     }
     const pron = /^(he|she|they|it|i|we|who|which)$/i.exec(headText.trim());
     if (pron) {
@@ -234,7 +243,7 @@ export function extractQuotes(text: string, segments: { paragraphs: Span[]; sent
     for (let k = 0; k < paragraphs.length; k++) if (paragraphs[k]!.start <= i) lo = k;
     return lo;
   };
-  const us = units(sentences, marks);
+  const us = units(text, sentences, marks);
   const out: QuoteDetail[] = [];
   const previous: Prev[] = [];
   const used = new Set<Marked>();
