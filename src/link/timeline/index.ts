@@ -1,0 +1,1 @@
+export { mergeTimeline, datesCompatible, type EventRecord, type TimelineEvent, type TimelineSource } from './merge.js';
