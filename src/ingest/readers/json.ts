@@ -146,6 +146,9 @@ export async function* readJsonLines(chunks: AsyncIterable<string>, path: string
   const one = (s: string, n: number): ReadItem | null => {
     const t = s.trim();
     if (!t) return null;
+    if (t.length > maxRecordBytes / 3 && Buffer.byteLength(t) > maxRecordBytes) {
+      return { source: `${path}#${n}`, error: `line longer than the ${formatBytes(maxRecordBytes)} limit, skipped` };
+    }
     let rec: unknown;
     try {
       rec = JSON.parse(t);
