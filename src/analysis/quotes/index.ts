@@ -4,6 +4,7 @@
 // mention refs (or, without an NER layer, with the fallback candidates of ./candidates.ts).
 // An unknown speaker stays null: no guessing.
 import type { Evidence, Mention, Quote, Span } from '../../types.js';
+import { foldKey } from '../../text/normalize.js';
 import { findSpeakerCandidates, displayNames, type Candidate } from './candidates.js';
 import { findAttributions, type Attribution } from './cues.js';
 import { isStrongSpeech, speechLemma, NOT_NAME, ORG_NOUNS, PERSON_NOUNS, TITLES } from './lexicon.js';
@@ -276,7 +277,7 @@ export function extractQuotes(text: string, segments: { paragraphs: Span[]; sent
   resolver.lead = leadPara >= 0 ? paragraphs[leadPara]!.end : 0;
   // Headlines are the short lines before the first paragraph of running text.
   const firstBody = paragraphs.findIndex((p) => /[.!?]["”’']?$/.test(text.slice(p.start, p.end)) && text.slice(p.start, p.end).split(/\s+/).length > 12);
-  for (const p of paragraphs.slice(0, Math.min(3, firstBody < 0 ? 3 : firstBody))) {
+  for (const p of paragraphs.slice(0, Math.max(1, Math.min(3, firstBody < 0 ? 3 : firstBody)))) {
     const h = headlineAttribution(text, p);
     if (!h) continue;
     headlineDone.add(p.start);
@@ -298,6 +299,39 @@ export function extractQuotes(text: string, segments: { paragraphs: Span[]; sent
     }
     const whole = inner.length === 1 && inner[0]!.start <= h.content.start + 1 && inner[0]!.end >= h.content.end - 1;
     if (!whole) push(make('reported', h.content, attr, sp, sp.ref ? 0.6 : 0.4, [{ reason: 'headline "content: source" pattern' }]), sp);
+  }
+
+  // Transcripts ("SMITH: Well, …") and sign-offs ("“…” ― Jane Roe").
+  for (const p of paragraphs) {
+    if (headlineDone.has(p.start)) continue;
+    const line = text.slice(p.start, p.end);
+    const tr = /^(["“]?)(\p{Lu}[\p{Lu}.'’ -]{1,30}\p{Lu}):\s+/u.exec(line);
+    const dash = /[”"]\s*([―—–])\s*(\p{Lu}[\p{L}.'’ -]{1,40}?)\.?$/u.exec(line);
+    let source: Span | null = null;
+    let cueAt: Span | null = null;
+    let content: Span | null = null;
+    if (tr) {
+      source = { start: p.start + tr[1]!.length, end: p.start + tr[1]!.length + tr[2]!.length };
+      cueAt = { start: source.end, end: source.end + 1 };
+      content = { start: p.start + tr[0].length, end: p.end };
+    } else if (dash) {
+      const at = p.start + dash.index + 1;
+      const open = marks.find((m) => m.end >= at - 1 && m.start <= at && m.start >= p.start);
+      const sStart = p.start + dash.index + dash[0].indexOf(dash[2]!);
+      source = { start: sStart, end: sStart + dash[2]!.length };
+      cueAt = { start: p.start + dash.index + dash[0].indexOf(dash[1]!), end: p.start + dash.index + dash[0].indexOf(dash[1]!) + 1 };
+      content = open ? { start: open.innerStart, end: open.innerEnd } : null;
+    }
+    if (!source || !cueAt || !content) continue;
+    headlineDone.add(p.start);
+    const word = text.slice(source.start, source.end);
+    const ref = [...resolver.names.entries()].find(([, n]) => foldKey(n.split(' ').at(-1)!) === foldKey(word.split(' ').at(-1)!))?.[0] ?? null;
+    const sp: Speaker = ref
+      ? { name: resolver.names.get(ref) ?? word, ref, span: { ...source, text: word }, role: null, description: null, type: resolver.types.get(ref) ?? null, reason: `speaker label "${word}"` }
+      : { name: tr ? word : word, ref: 'p:' + foldKey(word), span: { ...source, text: word }, role: null, description: null, type: 'PERSON', reason: `speaker label "${word}"` };
+    for (const m of marks) if (m.start >= p.start && m.end <= p.end) used.add(m);
+    const attr: Attribution = { cue: cueAt, lemma: tr ? 'transcript' : 'signature', source, head: source, appositive: null, content: [content], channel: null, mode: 'content-subject-cue' };
+    push(make('direct', content, attr, sp, 0.7, [{ reason: tr ? 'transcript line with a speaker label' : 'quotation signed with a dash' }]), sp);
   }
 
   for (const u of us) {
