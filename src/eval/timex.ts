@@ -111,8 +111,10 @@ interface Tally {
 
 const newTally = (): Tally => ({ documents: 0, gold: 0, system: 0, strictTp: 0, relaxedSys: 0, relaxedGold: 0, valueTp: 0, typeTp: 0, byType: {} });
 
+/** Exact match, except for the padding of ISO week numbers (TimeBank writes both 1998-W2 and 1998-W02). */
 function sameValue(gold: string, sys: string): boolean {
-  return gold.toUpperCase() === sys.toUpperCase();
+  const norm = (v: string) => v.toUpperCase().replace(/-W0(\d)\b/, '-W$1');
+  return norm(gold) === norm(sys);
 }
 
 function scoreDoc(doc: TimemlDoc, sys: TimeExpression[], t: Tally, errors: TimexError[] | null): void {

@@ -75,6 +75,11 @@ export function durationValue(amount: number | null, unit: string): string {
 
 const upperFirst = (s: string) => /^\p{Lu}/u.test(s);
 
+/** Length of a leading "about", "only", "just" …: TimeML leaves those hedges outside the tag. */
+function looseLead(s: string): number {
+  return /^(?:about|around|almost|only|just|roughly|approximately)\s+/i.exec(s)?.[0].length ?? 0;
+}
+
 // 26-FEB-1987 15:01:01.79, the raw date of wire feeds.
 const feedDate = new NewsParser(
   'feed-date',
@@ -207,6 +212,25 @@ const yearParser = new NewsParser(
   },
 );
 
+// "nineteen ninety-six", "the year two thousand": years as broadcast transcripts spell them.
+const TEEN: Record<string, number> = { nineteen: 19, eighteen: 18, twenty: 20 };
+const spokenYear = new NewsParser(
+  'spoken-year',
+  '(?:the year\\s+)?(?:(nineteen|eighteen|twenty)\\s+(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?)|two thousand(?:\\s+(?:and\\s+)?(one|two|three|four|five|six|seven|eight|nine|ten))?)',
+  (ctx, m) => {
+    let y: number;
+    if (m[1]) {
+      const rest = numberValue(m[2]!.replace(/\s+/, '-'));
+      if (typeof rest !== 'number') return null;
+      y = TEEN[m[1].toLowerCase()]! * 100 + rest;
+    } else {
+      if (!/^the year/i.test(m[0]) && !m[3]) return null; // "two thousand" is mostly a count
+      y = 2000 + (m[3] ? (numberValue(m[3]) as number) : 0);
+    }
+    return result(ctx, m, { year: y }, { type: 'DATE', timex: String(y), value: String(y), granularity: 'year', reason: 'year in words', relative: false });
+  },
+);
+
 // the 1990s, the mid-1980s, the '90s, the nineties
 const DECADE_WORDS: Record<string, number> = {
   twenties: 2, thirties: 3, forties: 4, fifties: 5, sixties: 6, seventies: 7, eighties: 8, nineties: 9,
@@ -253,16 +277,20 @@ const quarterParser = new NewsParser(
     if (half && q > 2) return null;
     const year = m[2] ?? m[5];
     const lead = m[1]?.toLowerCase();
+    // "a third-quarter loss", "its fourth quarter": TimeML tags from the ordinal (or the year).
+    const hyphen = /\p{L}-(?:quarter|half)/iu.test(m[0]);
+    const coreStart = lead && (lead === 'a' || lead === 'its' || hyphen) ? m[0].indexOf(' ') + 1 : 0;
+    const core: [number, number] = [coreStart, m[0].length];
     const rel = m[6]?.toLowerCase() ?? (lead === "this year's" ? 'this' : lead === "last year's" || /year-|prior/.test(lead ?? '') ? 'last' : lead === "next year's" ? 'next' : null);
     if (year) {
       const y = +year;
       const timex = `${y}-${half ? 'H' : 'Q'}${q}`;
       return result(ctx, m, { year: y, month: half ? (q - 1) * 6 + 1 : (q - 1) * 3 + 1 }, {
-        type: 'DATE', timex, value: periodRange(y, q, half), granularity: 'range', reason: half ? 'half-year' : 'quarter', relative: false,
+        type: 'DATE', timex, value: periodRange(y, q, half), granularity: 'range', reason: half ? 'half-year' : 'quarter', relative: false, core,
       });
     }
     return result(ctx, m, refComps(ctx), {
-      type: 'DATE', reason: half ? 'half-year' : 'quarter', relative: true, anchor: { kind: 'quarter', q, half, modifier: rel },
+      type: 'DATE', reason: half ? 'half-year' : 'quarter', relative: true, anchor: { kind: 'quarter', q, half, modifier: rel }, core,
     });
   },
 );
@@ -312,7 +340,7 @@ const agoParser = new NewsParser(
     }
     return result(ctx, m, refComps(ctx), {
       type: /hour|minute|second/.test(unit) ? 'TIME' : 'DATE', reason: `${m[1]} ${m[2]} ${m[3]}`, relative: true,
-      anchor: { kind: 'ago', amount, unit, direction: dir },
+      anchor: { kind: 'ago', amount, unit, direction: dir }, core: [looseLead(m[0]), m[0].length],
     });
   },
 );
@@ -347,7 +375,7 @@ const durationParser = new NewsParser(
     if (unit === 'second' && /^(?:a|an)$/i.test(m[1]!)) return null; // "a second attempt"
     if (unit === 'weekend') return null;
     return result(ctx, m, refComps(ctx), {
-      type: 'DURATION', timex: durationValue(amount, unit), reason: 'duration', relative: false,
+      type: 'DURATION', timex: durationValue(amount, unit), reason: 'duration', relative: false, core: [looseLead(m[0]), m[0].length],
     });
   },
 );
@@ -420,7 +448,7 @@ const setParser = new NewsParser(
 /** The parsers, most specific first: on a tie in length chrono keeps the first. */
 export function newsParsers(): Parser[] {
   return [
-    feedDate, quarterParser, centuryParser, decadeParser, agoParser, withinParser, casualDay, weekendParser,
+    feedDate, quarterParser, centuryParser, decadeParser, spokenYear, agoParser, withinParser, casualDay, weekendParser,
     relativePeriod, weekdayParser, seasonParser, quarterReference, refParser, durationParser, vagueDuration,
     bareMonth, yearParser, setParser,
   ];
