@@ -75,9 +75,16 @@ async function* readStream(chunks: AsyncIterable<Buffer>, ctx: StreamContext, op
   const headText = iconv.decode(head.subarray(enc.bom, Math.min(head.length, 16384)), enc.encoding);
   const format = sniffFormat(headText, name, ctx.contentType);
 
-  if (format === 'warc') yield* readWarc(reader, ctx.source, maxBytes);
-  else if (format === 'jsonl') yield* readJsonLines(decodeChunks(reader.rest(), enc.encoding, enc.bom), ctx.source, maxBytes);
-  else {
+  if (format === 'warc' || format === 'jsonl') {
+    const items = format === 'warc' ? readWarc(reader, ctx.source, maxBytes) : readJsonLines(decodeChunks(reader.rest(), enc.encoding, enc.bom), ctx.source, maxBytes);
+    // A last record cut by a gzip truncation is explained by the truncation: report that alone.
+    let held: ReadItem | null = null;
+    for await (const item of items) {
+      if (held) yield held;
+      held = item;
+    }
+    if (held && !(gz?.error && 'error' in held)) yield held;
+  } else {
     if (!gz && ctx.size !== undefined && ctx.size > maxBytes) {
       yield { source: ctx.source, error: `file of ${formatBytes(ctx.size)} exceeds the ${formatBytes(maxBytes)} limit` };
       return;
