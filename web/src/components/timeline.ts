@@ -28,9 +28,13 @@ export function timelineChart(events: TimelineEvent[], volume: { date: string; a
     root.append(svg('circle', { cx: x(d).toFixed(1), cy: (base - 72 - k * 11).toFixed(1), r: 4.5, class: `event type-${e.type.replace(/[^a-z]/gi, '')}`, tabindex: 0, 'aria-label': `${d}: ${e.summary}` }, svg('title', {}, `${d} · ${e.type}: ${e.summary}`)));
   }
   const ticks = 6;
+  // Month-day labels are ambiguous once the story spans more than a year.
+  const long = t1 - t0 > 330 * DAY;
   for (let i = 0; i <= ticks; i++) {
     const t = new Date(t0 + ((t1 - t0) * i) / ticks).toISOString().slice(0, 10);
-    root.append(svg('text', { x: x(t).toFixed(1), y: height - 6, class: 'tick', 'text-anchor': 'middle' }, t.slice(5)));
+    // The end labels would be cut by the frame if centred on their day.
+    const anchor = i === 0 ? 'start' : i === ticks ? 'end' : 'middle';
+    root.append(svg('text', { x: x(t).toFixed(1), y: height - 6, class: 'tick', 'text-anchor': anchor }, long ? t.slice(0, 7) : t.slice(5)));
   }
   return h('figure', { class: 'timeline-figure' }, root as unknown as Node);
 }
