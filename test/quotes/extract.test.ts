@@ -149,3 +149,15 @@ test('speaker candidates: names with titles, surnames linked, pronouns', () => {
   assert.ok(full.roles?.includes('mayor'));
   assert.ok(c.some((m) => m.text === 'he' && m.via === 'pronoun'));
 });
+
+test('transcript speaker labels and dash sign-offs', () => {
+  const t = 'Brackwater radio interview\n\nHOST: Will the dam hold tonight?\n\nBRANDT: It will hold, and we are watching it.\n\n“Our street was gone in an hour.” ― Mira Okonkwo';
+  assert.equal(find(t, 'It will hold').speaker, 'BRANDT');
+  assert.equal(find(t, 'street was gone').speaker, 'Mira Okonkwo');
+});
+
+test('evaluation scoring: exact and one-to-one overlap matches', async () => {
+  const { matchSpans } = await import('../../src/eval/quotes.js');
+  const m = matchSpans([[{ start: 0, end: 10 }], [{ start: 20, end: 30 }]], [[{ start: 0, end: 10 }], [{ start: 25, end: 40 }], [{ start: 26, end: 28 }]]);
+  assert.deepEqual(m, { exactHits: 1, overlapGoldHits: 2, overlapPredHits: 2 });
+});

@@ -2,7 +2,7 @@
 // over them): who said it (the source noun phrase), the cue, the channel and the content span.
 import type { Span } from '../../types.js';
 import { tokenize, type Token } from '../../text/segment.js';
-import { ADJUNCT_RE, CHANNEL_PATTERNS, CUE_MODIFIERS, cueNeedsClause, PERSON_NOUNS, ORG_NOUNS, PRONOUNS, speechLemma } from './lexicon.js';
+import { OBJECT_CUES, ADJUNCT_RE, CHANNEL_PATTERNS, CUE_MODIFIERS, cueNeedsClause, PERSON_NOUNS, ORG_NOUNS, PRONOUNS, speechLemma } from './lexicon.js';
 
 export interface Attribution {
   cue: Span;
@@ -242,6 +242,13 @@ function attributionAt(text: string, uStart: number, uEnd: number, toks: Token[]
       return { cue, lemma, ...subj, content, channel: afterCue.channel, mode: 'content-subject-cue' };
     }
     if (restWords >= 2) {
+      if (OBJECT_CUES.has(lemma)) {
+        // "called for a recount", "criticized the plan": the object is the content.
+        const ext = /^\s*(?:for|on)\b/.test(rest) && lemma === 'call' ? /^\s*(?:for|on)\b/.exec(rest)![0] : '';
+        const objStart = restStart + ext.length;
+        if (/^\s*(?:to|for|about|of|with|on|in|by|during|at)\b/.test(text.slice(objStart, uEnd)) && lemma !== 'want' && lemma !== 'plan' && lemma !== 'refuse') return null;
+        return { cue: { start: cue.start, end: cue.end + ext.length }, lemma, ...subj, content: [trimSpan(text, objStart, uEnd)], channel: afterCue.channel, mode: 'subject-cue-content' };
+      }
       if (cueNeedsClause(lemma) && !/^\s*(?:that\b|:|,?\s*["“])/.test(rest)) return null;
       void startsClause;
       if (lemma === 'tell' && !afterCue.channel && !/^\s*(?:that|:|["“])/.test(rest)) {

@@ -76,7 +76,16 @@ const SPEECH_LEMMAS: Record<string, string[]> = {
   tout: ['touted'],
   hint: ['hinted'],
   signal: ['signalled', 'signaled'],
+  criticise: ['criticized', 'criticised', 'criticizes', 'criticises'],
+  praise: ['praised', 'praises'],
+  condemn: ['condemned', 'condemns'],
+  blast: ['blasted', 'blasts'],
+  slam: ['slammed', 'slams'],
+  question: ['questioned', 'questions'],
 };
+
+/** Cues whose content is a noun phrase rather than a clause ("criticized the plan"). */
+export const OBJECT_CUES = new Set(['criticise', 'praise', 'condemn', 'blast', 'slam', 'cite', 'question', 'urge', 'vow', 'pledge', 'promise', 'describe', 'call']);
 
 /** Verbs that only count as a cue when a clause follows ("found that …", "believes the …"):
  * otherwise "found a body", "called a meeting" would be quotes. */
