@@ -26,6 +26,7 @@ class UnlikelyNewsFilter implements Refiner {
       if (/^(?:from|at|to|by)?\s*\d+(?:\.\d+)?\s*(?:a|p)?$/i.test(t)) return false; // "$2.50 a share", "from 20"
       if (/^(?:from|at|to|by)\s+[\d.]+/i.test(t) && !/[ap]\.?m\b|:/i.test(t)) return false;
       if (/^(?:at|on|in)\s+\d{1,2}$/i.test(t)) return false;
+      if (/^[\d,.]+\s*(?:to|-|–|through)\s*[\d,.]+$/i.test(t)) return false; // counts and prices, "8 to 112"
       const after = ctx.text.slice(r.index + r.text.length, r.index + r.text.length + 2);
       if (/^\d/.test(after)) return false;
       return true;
@@ -73,7 +74,7 @@ export function newsChrono(): chrono.Chrono {
   const c = chrono.casual.clone();
   c.parsers = [...newsParsers(), ...c.parsers.filter((p) => !REPLACED.has(p.constructor.name))];
   const wrapped = c.refiners.map((r) => (/UnlikelyFormatFilter$/.test(r.constructor.name) ? new SparingNewsResults(r) : r));
-  c.refiners = [new UnlikelyNewsFilter(), ...wrapped, new NewsAnchorRefiner(), new UntilRangeRefiner()];
+  c.refiners = [new UnlikelyNewsFilter(), ...wrapped, new UnlikelyNewsFilter(), new NewsAnchorRefiner(), new UntilRangeRefiner()];
   base = c;
   return c;
 }

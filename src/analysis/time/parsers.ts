@@ -257,7 +257,7 @@ const ORD: Record<string, number> = {
 };
 const centuryParser = new NewsParser(
   'century',
-  'the\\s+(\\d{1,2})(?:st|nd|rd|th)\\s+century|the\\s+(eighteenth|nineteenth|twentieth|twenty-first)\\s+century',
+  '(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)\\s+century|the\\s+(eighteenth|nineteenth|twentieth|twenty-first)\\s+century',
   (ctx, m) => {
     const n = m[1] ? +m[1] : ORD[m[2]!.toLowerCase()]!;
     const from = (n - 1) * 100;
@@ -270,10 +270,10 @@ const centuryParser = new NewsParser(
 // the third quarter, third-quarter, the fiscal first quarter of 1998, this year's fourth quarter, first half
 const quarterParser = new NewsParser(
   'quarter',
-  "(?:(the|its|this year's|last year's|next year's|a|the year-ago|the year-earlier|the comparable year-ago|the prior-year|the year-before)\\s+)?(?:((?:19|20)\\d{2})\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th|final)[\\s-](quarter|half)(?:\\s+(?:of\\s+)?(?:fiscal\\s+)?(?:((?:19|20)\\d{2})|(this|last|next) year))?",
+  "(?:(the|its|this year's|last year's|next year's|a|the year-ago|the year-earlier|the comparable year-ago|the prior-year|the year-before)\\s+)?(?:((?:19|20)\\d{2})\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\\s-](quarter|half)(?:\\s+(?:of\\s+)?(?:fiscal\\s+)?(?:((?:19|20)\\d{2})|(this|last|next) year))?",
   (ctx, m) => {
-    const q = ORD[m[3]!.toLowerCase()]!;
     const half = m[4]!.toLowerCase() === 'half';
+    const q = half && /^(?:final|last)$/i.test(m[3]!) ? 2 : ORD[m[3]!.toLowerCase()]!;
     if (half && q > 2) return null;
     const year = m[2] ?? m[5];
     const lead = m[1]?.toLowerCase();

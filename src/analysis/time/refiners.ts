@@ -80,7 +80,7 @@ function resolveMonth(ctx: ParsingContext, r: ParsingResult, month: number, modi
     let best = Infinity;
     for (const cand of [pub.y - 1, pub.y, pub.y + 1]) {
       const dist = months(cand);
-      const penalty = (tense === 'past' && dist > 0) || (tense === 'future' && dist < 0) ? (day ? 2 : 3) : 0;
+      const penalty = (tense === 'past' && dist > 0) || (tense === 'future' && dist < 0) ? 6.5 : 0;
       const cost = Math.abs(dist) + penalty;
       if (cost < best) {
         best = cost;
