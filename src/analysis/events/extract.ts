@@ -54,7 +54,10 @@ export function extractEvents(input: EventInput): EventX[] {
     }
     const inSentence = places.filter((p) => p.start >= s.start && p.end <= s.end);
     // A city or province says more than the country every story is about.
-    const place = inSentence.find((p) => p.kind === 'city') ?? inSentence.find((p) => p.kind === 'admin1' || p.kind === 'other') ?? inSentence[0] ?? null;
+    // The place nearest the trigger, and a city or province before the country every story is about.
+    const trig = s.start + best.at;
+    const dist = (p: PlaceRef) => (p.start >= trig ? p.start - trig : (trig - p.end) * 1.5) + (p.kind === 'country' ? 1000 : 0);
+    const place = [...inSentence].sort((a, b) => dist(a) - dist(b))[0] ?? null;
 
     const trigAt = s.start + best.at;
     const own = nearestTime(times, s, trigAt);
