@@ -16,7 +16,7 @@ export interface Actor {
   name: string;
   ref: string | null;
   span: Span;
-  /** "the" was written before the name ("the Taliban"), so descriptions keep it. */
+  /** "the" was written before the name ("the Ember Front"), so descriptions keep it. */
   article: boolean;
 }
 
@@ -195,7 +195,7 @@ const SIDE_ALIASES: { side: string; re: RegExp }[] = COUNTRY_SIDES.map(([side, n
 }));
 
 /** The group a claimant speaks for: an organisation or country named in its roles or just
- * before its name ("a Taliban spokesman", "US general", "a spokesman for the X"), or the
+ * before its name ("a rebel-front spokesman", "US general", "a spokesman for the X"), or the
  * claimant itself when it is a government or an armed group. */
 export function sideOf(claimant: Actor | null, text: string, mentions: Mention[]): string | null {
   if (!claimant) return null;

@@ -128,7 +128,7 @@ interface PredicateHit {
   passiveBy: Actor | null;
 }
 
-/** The predicate trigger nearest to the figure: before it in the clause ("controls 212 of"),
+/** The predicate trigger nearest to the figure: before it in the clause ("controls 140 of"),
  * else right after it ("12 people were killed", "nine towns fell to the rebels"). */
 function predicateNear(text: string, from: number, to: number, q: Span): PredicateHit | null {
   let best: PredicateHit | null = null;
