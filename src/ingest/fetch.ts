@@ -10,8 +10,11 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
 export class FetchError extends Error {}
 
+/** true: any address; a function: decides per resolved address (tests pin it to one loopback address). */
+export type AddressPolicy = boolean | ((address: string) => boolean);
+
 export interface FetchOptions {
-  allowPrivate?: boolean;
+  allowPrivate?: AddressPolicy;
   /** Largest body accepted, after decompression (default 20 MB). */
   maxBytes?: number;
   /** For the whole fetch, redirects and body included (default 15000 ms). */
@@ -104,7 +107,7 @@ export const isPublicAddress = (ip: string) => reservedRange(ip) === null;
 
 /** Throws a FetchError unless the URL is http(s) and every address its host resolves to is public
  * (or `allowPrivate`). Returns the addresses to connect to. */
-export async function assertPublicUrl(url: string | URL, allowPrivate = false): Promise<CheckedUrl> {
+export async function assertPublicUrl(url: string | URL, allowPrivate: AddressPolicy = false): Promise<CheckedUrl> {
   let u: URL;
   try {
     u = typeof url === 'string' ? new URL(url) : url;
@@ -126,9 +129,10 @@ export async function assertPublicUrl(url: string | URL, allowPrivate = false): 
     }
     if (!addresses.length) throw new FetchError(`cannot resolve host ${host} (no addresses)`);
   }
-  if (!allowPrivate) {
+  if (allowPrivate !== true) {
     for (const a of addresses) {
       const range = reservedRange(a.address);
+      if (range && typeof allowPrivate === 'function' && allowPrivate(a.address)) continue;
       // Any non-public answer refuses the host: a mixed answer is how rebinding attacks start.
       if (range) throw new FetchError(`refused to fetch ${host}: ${literal ? 'it is' : `resolves to ${a.address},`} a ${range} address (allowPrivate is off)`);
     }
