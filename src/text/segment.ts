@@ -32,6 +32,9 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
+const CUE_AFTER_QUOTE =
+  /^(?:(?:[\p{Lu}][\p{L}.'’-]*|the|a|an|of)\s+){1,5}(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|insisted|warned|noted|explained|declared|claimed|stated|continued|recalled)\b|^(?:he|she|they|I|we)\s+(?:said|says|asked|added|told|wrote|replied)\b/u;
+
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
 
 /** Split one paragraph into sentences. Offsets are absolute (base added). */
@@ -55,6 +58,8 @@ export function splitSentences(text: string, base = 0): Span[] {
       if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) continue; // "Gen. Milley", "J. Smith"
       if (/^(?:\p{L}\.)+\p{L}$/u.test(word) && !/^\p{Lu}/u.test(text[k] ?? '')) continue;
     }
+    // "…?” the minister asked." — a cue after a closing quote continues the same sentence.
+    if (j > i + 1 && CLOSERS.has(text[j - 1]!) && CUE_AFTER_QUOTE.test(text.slice(k, k + 60))) continue;
     const next = text[k]!;
     // A sentence starts with a capital, a digit or an opening quote/bracket.
     if (!/[\p{Lu}\p{N}"“‘'(\[«-]/u.test(next)) continue;
