@@ -17,9 +17,9 @@ const opt = (name: string, dflt: string) => {
 };
 const train = opt('train', '../shared/corpora/conll2003/eng.train');
 const dev = opt('dev', '../shared/corpora/conll2003/eng.testa');
-const iterations = Number(opt('iterations', '10'));
+const iterations = Number(opt('iterations', '12'));
 const seed = Number(opt('seed', '7'));
-const minCount = Number(opt('min-count', '2'));
+const minCount = Number(opt('min-count', '1'));
 const out = opt('out', DEFAULT_MODEL_PATH);
 const devEvery = args.includes('--dev-each');
 

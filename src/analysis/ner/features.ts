@@ -2,7 +2,7 @@
 // change here needs a retrained model (FEATURE_VERSION guards against a stale model file).
 import type { Gazetteer } from './gazetteer.js';
 
-export const FEATURE_VERSION = 4;
+export const FEATURE_VERSION = 5;
 
 /** "Xxxxx" → "Xxxxx" with runs longer than 4 cut, so "Washington" and "Brussels" share a shape. */
 export function wordShape(w: string): string {
@@ -92,6 +92,8 @@ export function sentenceFeatures(words: string[], ctx: DocContext, gaz: Gazettee
   const capital = words.map((w) => CAP_RE.test(w));
   const gz = gaz.annotate(lower, capital);
   const upperSent = isUpperSentence(words);
+  // Result tables and score lines ("Leeds 2 Chelsea 1") name teams, not places.
+  const numeric = words.filter((w) => /^\d/.test(w)).length >= Math.max(2, n * 0.3);
   const at = (a: string[], i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : a[i]!);
   const out: string[][] = [];
   for (let i = 0; i < n; i++) {
@@ -121,7 +123,9 @@ export function sentenceFeatures(words: string[], ctx: DocContext, gaz: Gazettee
       f.push('p' + k + '=' + w.slice(0, k));
       f.push('s' + k + '=' + w.slice(len - k));
     }
+    f.push('w-1w+1=' + at(lower, i - 1) + '|' + at(lower, i + 1));
     if (i === 0) f.push('first=' + ss);
+    if (numeric) f.push('num=' + ss);
     if (upperSent) f.push('ucs=' + ss, 'ucsw=' + w);
     for (const g of gz[i]!) f.push('g=' + g);
     for (const g of i > 0 ? gz[i - 1]! : []) f.push('g-1=' + g);

@@ -14,6 +14,9 @@ export { nerTokens } from './tokens.js';
 export const TYPE_OF: Record<ConllType, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'PLACE', MISC: 'OTHER' };
 
 const CAP = /^\p{Lu}/u;
+const STRONG_ORG_HEADS = new Set(
+  'council committee commission ministry agency department party forces army navy bank university inc corp corporation ltd company institute foundation association federation'.split(' '),
+);
 
 /** After a title, capitalised words that are not an organisation ("Gen. Ada Varga", but not
  * "General Motors" or "General Electric Co"). */
@@ -62,6 +65,9 @@ export function recognizeTokens(text: string, toks: Token[][], model: NerModel =
       if (titles && (type === 'PERSON' || titledName(ts, a + titles, b, ts[a + titles - 1]!.text))) {
         type = 'PERSON';
         a += titles;
+      } else if ((type === 'PLACE' || type === 'OTHER') && b - a > 1 && STRONG_ORG_HEADS.has(ts[b - 1]!.text.toLowerCase())) {
+        // "… National Security Council" read as a place: the head noun decides.
+        type = 'ORG';
       } else if (type !== 'PERSON' && postOfDepartment(ts, a, b)) {
         // "Secretary of State Ada Varga" read as one ORG: the department belongs to the title.
         type = 'PERSON';

@@ -174,7 +174,9 @@ export function tagDocument(doc: string[][], table: WeightTable, gaz: Gazetteer)
 /** A name tagged in one place is tagged the same way elsewhere in the document: each surface
  * string gets its majority type, and untagged mid-sentence capitalised occurrences of a
  * multi-word name already tagged are filled in. */
-export function harmonise(doc: string[][], spans: TaggedSpan[][]): TaggedSpan[][] {
+export function harmonise(doc: string[][], spans: TaggedSpan[][], opts: { relabel?: boolean; fill?: boolean } = {}): TaggedSpan[][] {
+  const relabel = opts.relabel ?? true;
+  const fill = opts.fill ?? true;
   const votes = new Map<string, Map<ConllType, number>>();
   doc.forEach((words, si) => {
     for (const s of spans[si]!) {
@@ -199,10 +201,10 @@ export function harmonise(doc: string[][], spans: TaggedSpan[][]): TaggedSpan[][
     if (bt && !tie) majority.set(key, bt);
   }
   return doc.map((words, si) => {
-    const own = spans[si]!.map((s) => ({ ...s, type: majority.get(words.slice(s.start, s.end).join(' ')) ?? s.type }));
+    const own = spans[si]!.map((s) => ({ ...s, type: (relabel && majority.get(words.slice(s.start, s.end).join(' '))) || s.type }));
     const covered = new Uint8Array(words.length);
     for (const s of own) covered.fill(1, s.start, s.end);
-    for (const [key, type] of majority) {
+    for (const [key, type] of fill ? majority : []) {
       const parts = key.split(' ');
       if (parts.length < 2) continue;
       for (let i = 1; i + parts.length <= words.length; i++) {
