@@ -26,7 +26,11 @@ export function explicitDatesInText(text: string): ExplicitDate[] {
     const info = getInfo(r);
     if (!info || info.relative || !info.value || !/^\d{4}-\d{2}-\d{2}/.test(info.value) || info.value.includes('/')) continue;
     const date = info.value.slice(0, 10);
-    const leading = /^[\s"“(]*$/.test(text.slice(0, r.index)) && /^\s*(?:[:—–|-]|\n)/.test(text.slice(r.index + r.text.length) + '\n');
+    // At the head of the text, or heading a paragraph as "Aug 10, 2021: …" updates do.
+    const lineStart = text.lastIndexOf('\n', r.index - 1) + 1;
+    const head = /^[\s"“(]*$/.test(text.slice(0, r.index));
+    const headsLine = /^[\s"“(]*$/.test(text.slice(lineStart, r.index)) && /^\s*[:—–|]/.test(text.slice(r.index + r.text.length));
+    const leading = headsLine || (head && /^\s*(?:[:—–|-]|\n)/.test(text.slice(r.index + r.text.length) + '\n'));
     out.push({ start: r.index, end: r.index + r.text.length, text: r.text, date, leading });
   }
   return out;
