@@ -190,7 +190,14 @@ export async function fetchUrl(url: string, opts: FetchOptions = {}): Promise<Fe
   let current: URL | string = url;
   try {
     for (let hop = 0; ; hop++) {
-      const checked = await assertPublicUrl(current, opts.allowPrivate);
+      // DNS lookups cannot be aborted: race them against the deadline.
+      const checked: CheckedUrl = await Promise.race([
+        assertPublicUrl(current, opts.allowPrivate),
+        new Promise<never>((_, reject) => {
+          if (ac.signal.aborted) reject(new Error('aborted'));
+          ac.signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
+        }),
+      ]);
       const res = await once(checked, ac.signal);
       const status = res.statusCode ?? 0;
       if (REDIRECTS.has(status) && res.headers.location) {

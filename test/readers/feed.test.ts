@@ -66,3 +66,13 @@ test('a feed without items fails clearly', async () => {
   const out = await all(readBuffer('empty.rss', Buffer.from('<rss><channel><title>Nothing</title></channel></rss>')));
   assert.equal(fails(out)[0]!.error, 'feed has no items');
 });
+
+test('the XML encoding declaration decides the charset', async () => {
+  const iconv = (await import('iconv-lite')).default;
+  // 0xF2 is ň in windows-1250 but ò in windows-1252: only the declaration can tell.
+  const body = 'Povodeň zasáhla Marrowby, řeka Quell stoupá.';
+  const xml = `<?xml version="1.0" encoding="windows-1250"?><rss version="2.0"><channel><title>Kurýr</title><item><title>Povodeň</title><description>${body}</description></item></channel></rss>`;
+  const [d] = docs(await all(readBuffer('cz.rss', iconv.encode(xml, 'windows-1250'))));
+  assert.equal(d!.raw, body);
+  assert.equal(d!.meta.outlet, 'Kurýr');
+});

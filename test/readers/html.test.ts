@@ -96,3 +96,13 @@ test('a page with no readable text is a failure', async () => {
   const out = await all(readBuffer('nav.html', Buffer.from('<html><body><nav><a href="/">Home</a></nav><script>x</script></body></html>')));
   assert.match(fails(out)[0]!.error, /no readable text/);
 });
+
+test('a lead photo beside the article still gives its caption; related-story captions do not', async () => {
+  const html = `<html><body><main><figure><img src="a.jpg"><figcaption>The Quell at dawn, 14 March 2031.</figcaption></figure>
+<article><p>The river peaked at dawn, the council said in a short statement.</p></article>
+<aside><figure><figcaption>A cat in a tree.</figcaption></figure></aside>
+<div class="related"><figure><figcaption>Last year's drought.</figcaption></figure></div></main></body></html>`;
+  const [d] = docs(await all(readBuffer('hero.html', Buffer.from(html))));
+  assert.deepEqual(d!.meta.captions, ['The Quell at dawn, 14 March 2031.']);
+  assert.equal(d!.text, 'The river peaked at dawn, the council said in a short statement.');
+});

@@ -113,3 +113,21 @@ test('BBC Afghanistan headlines JSON Lines: 265 records with URL and description
     assert.ok(d.meta.title && d.meta.url?.startsWith('http') && d.meta.published && d.raw.trim());
   }
 });
+
+test('JSON Lines across read chunks: multi-byte characters and lines split anywhere', async () => {
+  const s = scratch();
+  try {
+    const f = path.join(s.dir, 'many.jsonl');
+    const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ title: `Bulletin ${i}`, text: `Niveau de la Quell à ${i} cm — “stable” ✓ ${'é'.repeat(i % 37)}` }));
+    writeFileSync(f, lines.join('\n') + '\n');
+    const out = await all(readInputs([f]));
+    assert.equal(fails(out).length, 0);
+    assert.equal(out.length, 3000);
+    const d = docs(out);
+    assert.equal(d[2999]!.raw, JSON.parse(lines[2999]!).text);
+    assert.equal(d[1234]!.source, `${f}#1235`);
+    assert.ok(d.every((x, i) => x.raw === JSON.parse(lines[i]!).text));
+  } finally {
+    s.done();
+  }
+});

@@ -130,3 +130,16 @@ test('the seed articles read as plain text', { skip: !existsSync('/work/shared/s
   assert.ok(out.length >= 5);
   for (const d of docs(out)) assert.equal(d.kind, 'text');
 });
+
+test('"-" reads standard input', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const script = `import { readInputs } from ${JSON.stringify(path.resolve('src/ingest/readers/index.ts'))};
+for await (const d of readInputs(['-'])) console.log(JSON.stringify(d));`;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    input: '{"title":"Quell update","text":"Water is falling in Marrowby."}\n{"title":"Second","text":"Shops reopen."}\n',
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 0, r.stderr);
+  const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(out.map((d) => [d.source, d.raw]), [['stdin#1', 'Water is falling in Marrowby.'], ['stdin#2', 'Shops reopen.']]);
+});

@@ -77,9 +77,10 @@ function canonicalCharset(label: string): string | null {
   return iconv.encodingExists(l) ? l : null;
 }
 
-/** Charset declared inside the document: XML declaration or HTML meta (first 2 KB, per HTML). */
+/** Charset declared inside the document: XML declaration or HTML meta (first 4 KB: HTML says 1 KB,
+ * real pages put long scripts first). */
 export function declaredCharset(head: Uint8Array): { charset: string; from: string } | null {
-  const s = Buffer.from(head.subarray(0, 2048)).toString('latin1');
+  const s = Buffer.from(head.subarray(0, 4096)).toString('latin1');
   // Only markup declares its charset; a JSON or text body quoting a meta tag does not.
   if (!/^\s*</.test(s)) return null;
   const xml = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(s);

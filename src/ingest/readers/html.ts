@@ -413,7 +413,23 @@ export function extractHtml(raw: string, opts: HtmlOptions = {}): HtmlExtract {
   const section = crumbs ?? ldSection ?? metas.get('article:section');
   if (section) meta.section = squash(section);
 
-  if (collect.captions.length) meta.captions = collect.captions;
+  const captions = [...heroCaptions(main, true), ...collect.captions, ...heroCaptions(main, false)];
+  if (captions.length) meta.captions = captions;
   if (collect.subheadings.length) meta.subheadings = collect.subheadings;
   return { text: tb.text, textOffsets: tb.pieces, meta };
+}
+
+/** Captions of figures beside the article rather than in it (a lead photo above the <article>),
+ * outside page furniture; those before the article or those after it. */
+function heroCaptions(main: ElementNode, before: boolean): string[] {
+  const scope = main.parent;
+  if (!scope) return [];
+  const out: string[] = [];
+  for (const el of walk(scope)) {
+    if (el.tag !== 'figcaption' || before !== el.start < main.start || closest(el, (e) => e === main)) continue;
+    if (closest(el, (e) => e !== scope && closest(scope, (s) => s === e) === null && (hiddenOrTagSkipped(e) || isFurniture(e)))) continue;
+    const t = squash(textContent(el));
+    if (t) out.push(t);
+  }
+  return out;
 }

@@ -9,7 +9,7 @@ import { ByteReader, type GunzipState, SizeLimitError, collect, gunzip } from '.
 import { binaryReason, charsetFromContentType, detectEncoding, isGzip } from './decode.js';
 import { documentsFromText } from './document.js';
 import { readJsonLines } from './json.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type ReadItem, type ReadOptions, formatBytes, oneLine } from './meta.js';
+import { type ReadItem, type ReadOptions, formatBytes, limits, oneLine } from './meta.js';
 import { sniffFormat } from './sniff.js';
 import { readWarc } from './warc.js';
 import iconv from 'iconv-lite';
@@ -46,7 +46,7 @@ async function* decodeChunks(chunks: AsyncIterable<Buffer>, encoding: string, bo
 
 /** The core: a byte stream of one input → documents. */
 async function* readStream(chunks: AsyncIterable<Buffer>, ctx: StreamContext, opts: ReadOptions): AsyncGenerator<ReadItem> {
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const { maxBytes } = limits(opts);
   let reader = new ByteReader(chunks);
   let head = await reader.peek(PEEK);
   if (!head.length) {
@@ -170,7 +170,7 @@ async function* walkDir(dir: string, seen: Set<string>): AsyncGenerator<{ file: 
 async function* readUrl(url: string, opts: ReadOptions): AsyncGenerator<ReadItem> {
   let res;
   try {
-    res = await fetchUrl(url, { allowPrivate: opts.allowPrivate, maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+    res = await fetchUrl(url, { allowPrivate: opts.allowPrivate === true, ...limits(opts) });
   } catch (e) {
     yield { source: url, error: e instanceof FetchError ? e.message : `fetch failed: ${oneLine(e)}` };
     return;

@@ -32,3 +32,9 @@ export function formatBytes(n: number): string {
 
 /** One line, whatever the error carried. */
 export const oneLine = (e: unknown) => String(e instanceof Error ? e.message : e).replace(/\s+/g, ' ').trim();
+
+/** Options with defaults applied; a NaN or non-positive number (e.g. a bad CLI value) means the default. */
+export function limits(opts: ReadOptions): { maxBytes: number; timeoutMs: number } {
+  const ok = (n: number | undefined) => typeof n === 'number' && Number.isFinite(n) && n > 0;
+  return { maxBytes: ok(opts.maxBytes) ? opts.maxBytes! : DEFAULT_MAX_BYTES, timeoutMs: ok(opts.timeoutMs) ? opts.timeoutMs! : DEFAULT_TIMEOUT_MS };
+}
