@@ -12,7 +12,7 @@ import { dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { COUNTRY_INFO, demonymPlural, SUBNATIONAL_COUNTRIES } from '../src/analysis/geo/countries.js';
 import { ADMIN1_ABBREVIATIONS, CITY_ALTERNATES, DIVISION_SUFFIXES, MAJOR_CITIES } from '../src/analysis/geo/extra-names.js';
-import { placeKey, stripDivisionWord } from '../src/analysis/geo/names.js';
+import { looseKey, placeKey, stripDivisionWord } from '../src/analysis/geo/names.js';
 import type { GazetteerFile } from '../src/analysis/geo/model.js';
 import { CITY_FLAG } from '../src/analysis/geo/model.js';
 
@@ -122,7 +122,7 @@ const a1Keys = new Set(admin1.flatMap((a) => a.names.map((n) => `${a.id}:${place
 const a2Names = new Map(gnAdmin2.map((a) => [a.code, placeKey(bare(a.name))]));
 
 const seen = new Set<string>();
-const cityCols: GazetteerFile['cities'] = { names: [], keys: [], cc: [], a1: [], lat: [], lon: [], density: [], flags: [] };
+const cityCols: GazetteerFile['cities'] = { names: [], keys: [], loose: [], cc: [], a1: [], lat: [], lon: [], density: [], flags: [] };
 const cityAlts = new Map<string, string[]>();
 for (const [alt, canon, cc] of CITY_ALTERNATES) {
   const k = `${cc}:${placeKey(canon)}`;
@@ -163,7 +163,11 @@ for (const [nk, { idx }] of bestOfName) {
 for (const { idx } of majorPinnedBest.values()) pending[idx]!.flags |= CITY_FLAG.major;
 for (const { c, d, flags } of pending) {
   cityCols.names.push(c.name);
-  cityCols.keys.push(uniq(c.name.split(';').map(placeKey)).join(';'));
+  const keys = uniq(c.name.split(';').map(placeKey));
+  cityCols.keys.push(keys.join(';'));
+  // Loose keys are stored only where they differ, to keep the file small.
+  const loose = uniq(keys.map(looseKey));
+  cityCols.loose.push(loose.join(';') === keys.join(';') ? '' : loose.join(';'));
   cityCols.cc.push(c.country);
   cityCols.a1.push(c.admin1);
   cityCols.lat.push(round(Number(c.lat)));

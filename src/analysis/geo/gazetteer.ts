@@ -144,13 +144,20 @@ function buildGazetteer(file: GazetteerFile): Gazetteer {
   let loose: Map<string, number[]> | null = null;
   const looseIndex = () => {
     if (!loose) {
-      loose = new Map();
-      for (const [k, list] of byKey) {
-        const lk = looseKey(k);
-        const cur = loose.get(lk);
-        if (cur) cur.push(...list);
-        else loose.set(lk, [...list]);
+      const idx = new Map<string, number[]>();
+      const put = (lk: string, i: number) => {
+        const cur = idx.get(lk);
+        if (!cur) idx.set(lk, [i]);
+        else if (cur[cur.length - 1] !== i) cur.push(i);
+      };
+      // Countries, divisions and regions: computed here (few); cities: precomputed at build time.
+      for (const [k, list] of byKey) for (const i of list) if (i < base) put(looseKey(k), i);
+      for (let i = 0; i < n; i++) {
+        const lk = C.loose[i] || C.keys[i]!;
+        if (lk.includes(';')) for (const k of lk.split(';')) put(k, base + i);
+        else put(lk, base + i);
       }
+      loose = idx;
     }
     return loose;
   };

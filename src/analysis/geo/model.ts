@@ -18,6 +18,8 @@ export interface GazetteerFile {
   cities: {
     names: string[];
     keys: string[];
+    /** Loose keys (names.ts looseKey), '' where equal to the exact keys. */
+    loose: string[];
     cc: string[];
     a1: string[];
     lat: number[];
