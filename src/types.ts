@@ -348,6 +348,8 @@ export interface ControlRecord {
 }
 
 /** The object kinds in the store, by name. */
+export type CorpusObjectKind = (typeof OBJECT_KINDS)[keyof typeof OBJECT_KINDS];
+
 export const OBJECT_KINDS = {
   reuse: 'reuse',
   entity: 'entity',

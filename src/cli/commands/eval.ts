@@ -1,6 +1,10 @@
-// triangulate eval …: each extractor scored on a public corpus. Subcommands come from the
-// extractors' own eval modules.
+// triangulate eval …: each extractor scored on a public corpus (../shared/corpora) or on the seed
+// articles against their reference annotation. Subcommands come from the extractors' eval modules.
 import type { Command } from 'commander';
+import { registerEvalGeo } from '../../eval/geo.js';
+import { registerEvalNer } from '../../eval/ner.js';
+import { registerEvalQuotes } from '../../eval/quotes.js';
+import { registerEvalTimex } from '../../eval/timex.js';
 
 export function registerEval(program: Command): void {
   const evalCmd = program
@@ -9,6 +13,11 @@ export function registerEval(program: Command): void {
     .addHelpText('after', `
 Examples:
   $ triangulate eval ner --conll ../shared/corpora/conll2003/eng.testa
-  $ triangulate eval seeds --gold ../shared/gold/seeds.json --seeds ../shared/seeds`);
-  void evalCmd;
+  $ triangulate eval geo --lgl ../shared/corpora/geo/lgl.xml
+  $ triangulate eval quotes --polnear ../shared/corpora/polnear/dev
+  $ triangulate eval timex --timeml ../shared/corpora/timeml`);
+  registerEvalNer(evalCmd);
+  registerEvalGeo(evalCmd);
+  registerEvalQuotes(evalCmd);
+  registerEvalTimex(evalCmd);
 }
