@@ -32,7 +32,7 @@ interface Ent {
   last: number;
 }
 
-const ORG_DESCRIPTIONS = new Set(['group', 'organisation', 'organization', 'movement', 'militants', 'insurgents', 'rebels']);
+const ORG_DESCRIPTIONS = new Set(['group', 'organisation', 'organization', 'movement']);
 const ORG_HEAD_NOUNS = new Set(['department', 'ministry', 'agency', 'council', 'committee', 'commission', 'company', 'party', 'mission', 'bank', 'court', 'alliance', 'government', 'army']);
 const ROLE_SYNONYMS: Record<string, string[]> = {
   general: ['gen', 'general'],
@@ -80,7 +80,6 @@ export function resolveCoref(text: string, sentences: Span[], mentions: Mention[
     const defined = acronymDefs.get(m);
     if (defined) e.acronyms.add(defined);
     for (const r of m.roles ?? []) if (!e.roles.includes(r)) e.roles.push(r);
-    if (m.type !== e.type && m.via === 'ner' && e.type !== 'PLACE') m.type = e.type;
   };
 
   for (const m of out) {
@@ -164,15 +163,15 @@ export function resolveCoref(text: string, sentences: Span[], mentions: Mention[
   toks.forEach((ts, si) => {
     for (let i = 0; i < ts.length; i++) {
       const t = ts[i]!;
-      if (covered(t.start, t.end)) continue;
       const lw = t.text.toLowerCase();
-      if ((lw === 'he' || lw === 'she' || lw === 'they') && !(i > 0 && NOT_BEFORE_PRONOUN.has(ts[i - 1]!.text.toLowerCase()))) {
+      if (!covered(t.start, t.end) && (lw === 'he' || lw === 'she' || lw === 'they') && !(i > 0 && NOT_BEFORE_PRONOUN.has(ts[i - 1]!.text.toLowerCase()))) {
         const target = lw === 'they' ? recentOrg(out, sentences, si, t.start) : recentPerson(out, sentences, si, t.start);
         if (target) addMention({ start: t.start, end: t.end, text: t.text, type: target.type, ref: target.ref, via: 'coref:pronoun', confidence: 0.6 });
         continue;
       }
       const d = description(text, ts, i);
-      if (!d || covered(d.start, d.end)) continue;
+      // Place and nationality names may sit inside a description ("the US general").
+      if (!d || out.some((m) => m.start < d.end && d.start < m.end && !(m.type === 'PLACE' || m.type === 'OTHER') )) continue;
       let target: Ent | undefined;
       if (d.kind === 'person') {
         const syn = ROLE_SYNONYMS[d.noun] ?? [d.noun];
@@ -193,7 +192,23 @@ export function resolveCoref(text: string, sentences: Span[], mentions: Mention[
       }
     }
   });
+  unifyTypes(out);
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** All mentions of an entity take the type most of its names have (ORG over OTHER on a tie). */
+function unifyTypes(ms: Mention[]): void {
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const m of ms) {
+    if (!m.ref || m.via === 'coref:pronoun' || m.via === 'coref:description') continue;
+    const v = votes.get(m.ref) ?? new Map<EntityType, number>();
+    v.set(m.type, (v.get(m.type) ?? 0) + (m.type === 'ORG' ? 1.01 : 1));
+    votes.set(m.ref, v);
+  }
+  for (const m of ms) {
+    const v = m.ref ? votes.get(m.ref) : undefined;
+    if (v) m.type = [...v.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  }
 }
 
 function lastBy(ents: Ent[], ok: (e: Ent) => boolean): Ent | undefined {
@@ -269,7 +284,10 @@ function description(text: string, ts: Token[], i: number): Description | null {
   else if (/^\p{Lu}/u.test(first) && /^['’]s$/.test(ts[i + 1]?.text ?? '')) j = i + 2;
   else return null;
   let k = j;
-  while (k < ts.length && k < j + 4 && (ROLE_MODIFIERS.has(bare(ts[k]!.text)) || /^\p{Lu}[\p{Lu}.]*$/u.test(ts[k]!.text) || /^(?:US|UK|UN|EU)$/.test(ts[k]!.text))) k++;
+  const modifier = (w: string) => ROLE_MODIFIERS.has(bare(w)) || /^\p{Lu}[\p{Lu}.]*$/u.test(w);
+  // "top military general": "general" is also a modifier ("general secretary"), so the head is the
+  // last word of the run that can be a noun.
+  while (k < ts.length && k < j + 4 && modifier(ts[k]!.text) && !(isHeadNoun(ts[k]!.text) && !modifier(ts[k + 1]?.text ?? ''))) k++;
   const head = ts[k];
   if (!head || !/^\p{Ll}/u.test(head.text)) return null;
   const noun = bare(head.text);
@@ -286,6 +304,7 @@ function description(text: string, ts: Token[], i: number): Description | null {
 }
 
 const bare = (w: string) => w.toLowerCase().replace(/\.$/, '');
+const isHeadNoun = (w: string) => /^\p{Ll}/u.test(w) && (ROLE_NOUNS.has(bare(w)) || ORG_DESCRIPTIONS.has(bare(w)) || ORG_HEAD_NOUNS.has(bare(w)));
 
 /** The in-article entities of resolved mentions. */
 export function articleEntities(mentions: Mention[]): ArticleEntity[] {

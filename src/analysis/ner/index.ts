@@ -3,7 +3,7 @@
 import type { Token } from '../../text/segment.js';
 import type { EntityType, Mention, Span } from '../../types.js';
 import { defaultModel, type NerModel } from './model.js';
-import { ORG_SUFFIXES } from './lexicon.js';
+import { DEMONYMS, ORG_SUFFIXES } from './lexicon.js';
 import { findRoles, isTitle, leadingTitles } from './roles.js';
 import type { ConllType, TaggedSpan } from './tagger.js';
 import { nerTokens, taggerWord } from './tokens.js';
@@ -25,6 +25,17 @@ function titledName(ts: Token[], a: number, b: number, title: string): boolean {
   if (!words.every((w) => CAP.test(w))) return false;
   if (ORG_SUFFIXES.has(words[words.length - 1]!.toLowerCase().replace(/\.$/, ''))) return false;
   return words.length >= 2 || title.endsWith('.');
+}
+
+const AUX = new Set('said says say has have had is are was were will would could can may might claim claims claimed'.split(' '));
+
+/** "the Xs said", "fighting the Xs.": a name used as a noun phrase with an article is a group, not
+ * a nationality adjective ("the Afghan government") or a demonym ("the French"). */
+function groupNoun(ts: Token[], a: number, b: number): boolean {
+  if (a === 0 || !/^the$/i.test(ts[a - 1]!.text)) return false;
+  if (DEMONYMS.has(ts[b - 1]!.text.toLowerCase())) return false;
+  const next = ts[b]?.text;
+  return next === undefined || /^[^\p{L}\p{N}]/u.test(next) || AUX.has(next.toLowerCase()) || /^\p{Ll}+ed$/u.test(next);
 }
 
 function postOfDepartment(ts: Token[], a: number, b: number): boolean {
@@ -67,6 +78,8 @@ export function recognizeTokens(text: string, toks: Token[][], model: NerModel =
         a += titles;
       } else if ((type === 'PLACE' || type === 'OTHER') && b - a > 1 && STRONG_ORG_HEADS.has(ts[b - 1]!.text.toLowerCase())) {
         // "… National Security Council" read as a place: the head noun decides.
+        type = 'ORG';
+      } else if (type === 'OTHER' && groupNoun(ts, a, b)) {
         type = 'ORG';
       } else if (type !== 'PERSON' && postOfDepartment(ts, a, b)) {
         // "Secretary of State Ada Varga" read as one ORG: the department belongs to the title.

@@ -83,8 +83,11 @@ function sameOrg(a: ArticleEntity | CanonicalEntity, b: ArticleEntity | Canonica
   return acrOnlyB.some((x) => acrA.has(x)) || acrB.some((x) => acrOnlyA.has(x!));
 }
 
+const GROUPISH = new Set<EntityType>(['ORG', 'OTHER']);
+
 function same(a: ArticleEntity | CanonicalEntity, b: ArticleEntity | CanonicalEntity): boolean {
-  if (a.type !== b.type) return false;
+  // The tagger hesitates between ORG and OTHER for groups and movements: one name, one entity.
+  if (a.type !== b.type) return GROUPISH.has(a.type) && GROUPISH.has(b.type) && foldKey(a.name) === foldKey(b.name);
   if (a.type === 'PERSON') return samePerson(a, b);
   if (a.type === 'ORG' || a.type === 'OTHER') return sameOrg(a, b);
   return foldKey(a.name) === foldKey(b.name);
@@ -123,6 +126,8 @@ export function mergeEntities(perArticle: ArticleEntities[], existing: Canonical
         });
         continue;
       }
+      const added = ms.length || ent.mentions;
+      if (target.type !== ent.type && added > target.mentions) target.type = ent.type;
       const name = better(target.name, ent.name, ent.type);
       const aliases = new Set([...target.aliases, target.name, ent.name, ...ent.aliases]);
       aliases.delete(name);
@@ -130,7 +135,7 @@ export function mergeEntities(perArticle: ArticleEntities[], existing: Canonical
       target.aliases = [...aliases];
       target.roles = [...new Set([...target.roles, ...ent.roles])];
       if (!target.articles.includes(art.articleId)) target.articles.push(art.articleId);
-      target.mentions += ms.length || ent.mentions;
+      target.mentions += added;
       target.spans = [...(target.spans ?? []), ...spans];
     }
   }
