@@ -131,3 +131,11 @@ test('JSON Lines across read chunks: multi-byte characters and lines split anywh
     s.done();
   }
 });
+
+test('wire copy with company names in angle brackets is text, not HTML', async () => {
+  const rec = { title: 'Quell Mills buys pump maker', text: '<Quell Mills Plc> said it bought <B and R Pumps Inc>,\nwhose shares trade as <P> and <BR>.' };
+  const [d] = docs(await all(readBuffer('wire.jsonl', Buffer.from(JSON.stringify(rec) + '\n'))));
+  assert.equal(d!.kind, 'text');
+  assert.equal(d!.raw, rec.text);
+  assert.equal(d!.text, undefined);
+});

@@ -1,9 +1,10 @@
 // RSS 2.0, RSS 1.0 (RDF) and Atom feeds: each item an article; HTML inside an item is reduced to text.
-import { extractHtml } from './html.js';
+import { extractHtml, looksLikeMarkup } from './html.js';
 import { type ElementNode, children, localName, parseMarkup, squash, textContent } from './markup.js';
 import type { ReaderMeta, ReadItem } from './meta.js';
 
-const MARKUP = /<\/?[a-z][\w-]*(\s[^>]*)?\/?>|&(#\d+|#x[\da-f]+|[a-z]+);/i;
+/** HTML in an item, or entities left over from double escaping. */
+const isMarkup = (s: string) => looksLikeMarkup(s, true);
 
 function child(el: ElementNode, ...names: string[]): ElementNode | undefined {
   for (const n of names) {
@@ -49,7 +50,7 @@ function itemDocument(source: string, format: string, title: string, body: strin
     if (!title) return { source, error: 'feed item has neither title nor text' };
     return { source, error: `feed item '${title.slice(0, 60)}' has a title but no text` };
   }
-  if (MARKUP.test(body)) {
+  if (isMarkup(body)) {
     const x = extractHtml(body, { fragment: true });
     if (!x.text.trim()) return { source, error: `feed item '${title.slice(0, 60)}' has no text once its HTML is reduced` };
     if (x.meta.captions) meta.captions = x.meta.captions;
@@ -121,7 +122,7 @@ function* readRss(top: ElementNode, path: string): Generator<ReadItem> {
     const full = text(child(item, 'content:encoded'));
     const description = text(child(item, 'description'));
     const body = full || description;
-    if (full && description) meta.description = squash(MARKUP.test(description) ? extractHtml(description, { fragment: true }).text : description);
+    if (full && description) meta.description = squash(isMarkup(description) ? extractHtml(description, { fragment: true }).text : description);
     yield itemDocument(source, 'feed-rss', title, body, meta);
   }
 }
@@ -157,7 +158,7 @@ function* readAtom(top: ElementNode, src: string, path: string): Generator<ReadI
     if (category?.attrs.term || category?.attrs.label) meta.section = category.attrs.label ?? category.attrs.term;
     const content = atomContent(child(entry, 'content'), src).trim();
     const summary = atomContent(child(entry, 'summary'), src).trim();
-    if (content && summary) meta.description = squash(MARKUP.test(summary) ? extractHtml(summary, { fragment: true }).text : summary);
+    if (content && summary) meta.description = squash(isMarkup(summary) ? extractHtml(summary, { fragment: true }).text : summary);
     yield itemDocument(source, 'feed-atom', title, content || summary, meta);
   }
 }

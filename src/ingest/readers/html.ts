@@ -309,6 +309,15 @@ function stripSiteSuffix(title: string, outlet?: string): string {
   return title;
 }
 
+/** Whether a text field holds HTML. An opening tag alone is not enough: wire copy writes company
+ * names as "<Strong Point Inc>", which an HTML parser would swallow as an element. */
+export function looksLikeMarkup(s: string, entities = false): boolean {
+  if (/<\/(p|div|a|span|em|strong|b|i|u|li|ul|ol|h[1-6]|blockquote|figure|figcaption|section|article|table|td|tr|font|small|sup|sub|cite|q)\s*>/i.test(s)) return true;
+  // Lower case only: wire copy has tickers such as "<P>" and "<BR>".
+  if (/<(br|hr)\s*\/?>|<p>/.test(s) || /<img\s[^>]*\bsrc\s*=|<a\s[^>]*\bhref\s*=/i.test(s)) return true;
+  return entities && /&(#\d+|#x[\da-f]+|[a-z]{2,8});/i.test(s);
+}
+
 export interface HtmlOptions {
   /** Where the page came from (fetch final URL, WARC-Target-URI): wins over canonical. */
   url?: string;

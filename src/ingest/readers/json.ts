@@ -1,7 +1,7 @@
 // JSON and JSON Lines: each record is one article, its fields named in any of the usual ways.
 import type { RawDocument, ReadFailure } from '../../types.js';
 import { outletFromUrl } from '../outlets.js';
-import { extractHtml } from './html.js';
+import { extractHtml, looksLikeMarkup } from './html.js';
 import { type ReaderMeta, type ReadItem, formatBytes, oneLine } from './meta.js';
 
 type Rec = Record<string, unknown>;
@@ -17,8 +17,6 @@ const SECTION_KEYS = ['section', 'category', 'categories', 'desk', 'articlesecti
 /** Wrappers around a list of articles: {"articles": [...]}, {"items": [...]}, … */
 const LIST_KEYS = ['articles', 'items', 'data', 'results', 'entries', 'records', 'docs', 'documents', 'stories', 'news', 'posts'];
 
-/** Markup in a body: then its text is extracted rather than taken as it stands. */
-const MARKUP = /<(p|br|div|a|span|em|strong|b|i|img|h[1-6]|ul|ol|li|blockquote|figure|section|article)\b[^>]*>/i;
 
 function lowerKeys(rec: Rec): Map<string, unknown> {
   const m = new Map<string, unknown>();
@@ -101,7 +99,8 @@ export function recordToDocument(rec: unknown, source: string, format: string): 
   const dateline = str(m.get('dateline'));
   if (dateline) meta.dateline = dateline.trim();
 
-  if (MARKUP.test(body)) {
+  // Markup in a body: its text is extracted rather than taken as it stands.
+  if (looksLikeMarkup(body)) {
     const x = extractHtml(body, { fragment: true });
     if (x.meta.captions) meta.captions = x.meta.captions;
     if (x.meta.subheadings) meta.subheadings = x.meta.subheadings;
