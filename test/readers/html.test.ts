@@ -106,3 +106,9 @@ test('a lead photo beside the article still gives its caption; related-story cap
   assert.deepEqual(d!.meta.captions, ['The Quell at dawn, 14 March 2031.']);
   assert.equal(d!.text, 'The river peaked at dawn, the council said in a short statement.');
 });
+
+test('page-structure classes that sound like furniture do not hide the story', async () => {
+  const html = `<html><body class="has-sidebar"><div class="story-with-comments"><p>The Quell dropped below its banks on Thursday night.</p><p>Shops on Mill Lane began to pump out water.</p></div><div class="sidebar"><p>Weather elsewhere in the county is dry and mild.</p></div></body></html>`;
+  const [d] = docs(await all(readBuffer('wrapped.html', Buffer.from(html))));
+  assert.equal(d!.text, 'The Quell dropped below its banks on Thursday night.\n\nShops on Mill Lane began to pump out water.');
+});

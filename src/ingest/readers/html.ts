@@ -44,7 +44,9 @@ function hiddenOrTagSkipped(el: ElementNode): boolean {
   return /display\s*:\s*none/i.test(el.attrs.style ?? '');
 }
 
-const isFurniture = (el: ElementNode) => FURNITURE.test(cls(el)) || BREADCRUMB.test(el.attrs['aria-label'] ?? '');
+/** Page structure is never furniture, whatever its classes say ("has-sidebar", "with-comments"). */
+const STRUCTURE = new Set(['html', 'body', 'main', 'article']);
+const isFurniture = (el: ElementNode) => !STRUCTURE.has(el.tag) && (FURNITURE.test(cls(el)) || BREADCRUMB.test(el.attrs['aria-label'] ?? ''));
 
 // ---------------------------------------------------------------------------------------------
 // Choosing the main content.
@@ -56,12 +58,12 @@ interface Scores {
   score: Map<ElementNode, number>;
 }
 
-function scoreParagraphs(root: ElementNode): Scores {
+function scoreParagraphs(root: ElementNode, furniture = true): Scores {
   const ptext = new Map<ElementNode, number>();
   const score = new Map<ElementNode, number>();
   const visit = (el: ElementNode) => {
     for (const c of el.children) {
-      if (c.type !== 'element' || hiddenOrTagSkipped(c) || isFurniture(c)) continue;
+      if (c.type !== 'element' || hiddenOrTagSkipped(c) || (furniture && isFurniture(c))) continue;
       if (c.tag === 'p') {
         const n = squash(textContent(c)).length;
         if (n === 0) continue;
@@ -77,7 +79,9 @@ function scoreParagraphs(root: ElementNode): Scores {
 }
 
 function chooseMain(root: ElementNode, body: ElementNode): ElementNode {
-  const { ptext, score } = scoreParagraphs(root);
+  let { ptext, score } = scoreParagraphs(root);
+  // Class names misled us (an article wrapper called "story-with-comments"): score without them.
+  if (!score.size) ({ ptext, score } = scoreParagraphs(root, false));
   let best: ElementNode | null = null;
   for (const [el, s] of score) if (!best || s > score.get(best)!) best = el;
   const pt = (e: ElementNode | null) => (e ? ptext.get(e) ?? 0 : 0);
