@@ -144,7 +144,9 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 function once(checked: CheckedUrl, signal: AbortSignal): Promise<http.IncomingMessage> {
   const { url, addresses } = checked;
-  const pinned = addresses[0]!;
+  // IPv4 first, as local test servers and many hosts listen there only.
+  const v4first = [...addresses].sort((a, b) => a.family - b.family);
+  const pinned = v4first[0]!;
   const mod = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const req = mod.request(
@@ -160,7 +162,7 @@ function once(checked: CheckedUrl, signal: AbortSignal): Promise<http.IncomingMe
         },
         // Connect to the address that was checked, whatever DNS says now.
         lookup: ((_host: string, opts: { all?: boolean }, cb: (...args: unknown[]) => void) => {
-          if (opts?.all) cb(null, [{ address: pinned.address, family: pinned.family }]);
+          if (opts?.all) cb(null, v4first.map((a) => ({ address: a.address, family: a.family })));
           else cb(null, pinned.address, pinned.family);
         }) as unknown as net.LookupFunction,
       },

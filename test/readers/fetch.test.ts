@@ -141,3 +141,11 @@ test('HTTP errors are failures', async () => {
   const out = await all(readInputs([`${base}/missing`], { allowPrivate: true }));
   assert.deepEqual(out, [{ source: `${base}/missing`, error: 'HTTP 404 Not Found' }]);
 });
+
+test('a host name is resolved, checked and connected to by its checked addresses', async () => {
+  const port = (server.address() as AddressInfo).port;
+  hits = [];
+  const res = await fetchUrl(`http://localhost:${port}/article`, { allowPrivate: true });
+  assert.equal(res.status, 200);
+  assert.deepEqual(hits, ['/article']);
+});
