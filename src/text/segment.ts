@@ -10,7 +10,7 @@ export interface Token extends Span {
 // URLs and host names, numbers (1,000 / 3.5 / 9/11), dotted abbreviations (U.S., a.m.),
 // words with inner apostrophes or hyphens, then any other single non-space character.
 const TOKEN_RE =
-  /(?:https?:\/\/|www\.)[^\s"“”'‘’<>()]+[^\s"“”'‘’<>().,;:!?]|\p{L}[\p{L}\p{M}]*(?:\.\p{L}[\p{L}\p{M}]*)*\.(?=\p{L}*\.|\s*[,)\p{Ll}])|(?:\p{L}\.){2,}|\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s)?|[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*|\S/gu;
+  /(?:https?:\/\/|www\.)[^\s"“”'‘’<>()]+[^\s"“”'‘’<>().,;:!?]|(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}]*(?:\.\p{L}[\p{L}\p{M}]*)*\.(?=\p{L}*\.|\s*[,)\p{Ll}])|\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s)?|[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*|\S/gu;
 
 /** Tokens of `text`, each with its offsets. Offsets are relative to `text` plus `base`. */
 export function tokenize(text: string, base = 0): Token[] {

@@ -23,5 +23,6 @@ describe('segment', () => {
     const t = 'The U.S.-led force held 1,200 km² by 9/11.';
     for (const tok of tokenize(t)) assert.equal(t.slice(tok.start, tok.end), tok.text);
     assert.ok(tokenize(t).some((x) => x.text === '1,200'));
+    assert.deepEqual(tokenize('the U.S. Army').map((x) => x.text), ['the', 'U.S.', 'Army']);
   });
 });

@@ -5,6 +5,7 @@ import { registerEvalGeo } from '../../eval/geo.js';
 import { registerEvalNer } from '../../eval/ner.js';
 import { registerEvalQuotes } from '../../eval/quotes.js';
 import { registerEvalTimex } from '../../eval/timex.js';
+import { registerEvalSeeds } from '../../eval/seeds.js';
 
 export function registerEval(program: Command): void {
   const evalCmd = program
@@ -15,9 +16,11 @@ Examples:
   $ triangulate eval ner --conll ../shared/corpora/conll2003/eng.testa
   $ triangulate eval geo --lgl ../shared/corpora/geo/lgl.xml
   $ triangulate eval quotes --polnear ../shared/corpora/polnear/dev
-  $ triangulate eval timex --timeml ../shared/corpora/timeml`);
+  $ triangulate eval timex --timeml ../shared/corpora/timeml
+  $ triangulate eval seeds --verbose`);
   registerEvalNer(evalCmd);
   registerEvalGeo(evalCmd);
   registerEvalQuotes(evalCmd);
   registerEvalTimex(evalCmd);
+  registerEvalSeeds(evalCmd);
 }
