@@ -67,6 +67,8 @@ export interface RawMeta {
   outlet?: string;
   outletFrom?: string;
   byline?: string;
+  /** A dateline the container gives as a field of its own ("SALVADOR, Feb 26"). */
+  dateline?: string;
   section?: string;
   description?: string;
   /** Text that the container marks as not body: figcaptions, feed summaries kept apart, … */

@@ -15,6 +15,8 @@ interface Line {
   text: string;
   role: LineRole;
   why?: string;
+  indent?: number;
+  blankBefore?: boolean;
 }
 
 /** Lines short enough to be boilerplate are counted per outlet across the corpus. */
@@ -36,15 +38,49 @@ export function lineKey(text: string): string {
 function splitLines(text: string): Line[] {
   const out: Line[] = [];
   const re = /[^\n\r]+/g;
+  let lastEnd = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     let s = m.index;
     let e = s + m[0].length;
     while (s < e && /\s/.test(text[s]!)) s++;
     while (e > s && /\s/.test(text[e - 1]!)) e--;
-    if (e > s) out.push({ start: s, end: e, text: text.slice(s, e), role: 'body' });
+    if (e > s) {
+      const blankBefore = /\n[^\S\n]*\r?\n/.test(text.slice(lastEnd, m.index + 1)) || out.length === 0;
+      out.push({ start: s, end: e, text: text.slice(s, e), role: 'body', indent: s - m.index, blankBefore });
+      lastEnd = m.index + m[0].length;
+    }
+  }
+  return isHardWrapped(out) ? joinWrapped(text, out) : out;
+}
+
+/** Wire copy and e-mail text break lines at a fixed width inside paragraphs: most lines are of
+ * similar, moderate length and none is long. */
+function isHardWrapped(lines: Line[]): boolean {
+  if (lines.length < 6) return false;
+  const lens = lines.map((l) => l.indent! + l.text.length);
+  const max = Math.max(...lens);
+  const moderate = lens.filter((n) => n >= 45 && n <= 90).length;
+  return max <= 100 && moderate >= 0.6 * lines.length;
+}
+
+/** Join wrapped lines into paragraphs: a new paragraph starts after a blank line, at an indented
+ * line, or after a short line that ends a sentence. */
+function joinWrapped(text: string, lines: Line[]): Line[] {
+  const width = [...lines.map((l) => l.text.length)].sort((a, b) => a - b)[Math.floor(lines.length * 0.75)]!;
+  const out: Line[] = [];
+  for (const l of lines) {
+    const prev = out.at(-1);
+    const startsParagraph = !prev || l.blankBefore || l.indent! >= 2 || (/[.!?"”:]$/.test(prev.text) && lastLineLength(prev) < 0.8 * width);
+    if (startsParagraph) out.push({ ...l });
+    else {
+      prev.end = l.end;
+      prev.text = text.slice(prev.start, prev.end);
+    }
   }
   return out;
 }
+
+const lastLineLength = (l: Line) => l.text.length - l.text.lastIndexOf('\n') - 1;
 
 /** Keys of the lines that could be boilerplate, for the store to count. */
 export function candidateLineKeys(doc: RawDocument): string[] {
@@ -93,7 +129,7 @@ export function cleanDocument(doc: RawDocument, opts: CleanOptions = {}): Articl
   let section = meta.section ?? null;
   let title = meta.title ? tidy(meta.title) : null;
   let byline = meta.byline ?? null;
-  let dateline: string | null = null;
+  let dateline: string | null = meta.dateline ? tidy(meta.dateline) : null;
   let wireOutlet: string | null = null;
   let signatureOutlet: string | null = null;
 
@@ -162,8 +198,8 @@ export function cleanDocument(doc: RawDocument, opts: CleanOptions = {}): Articl
   const first = lines.find((l) => l.role === 'body');
   let leadingDate: string | null = null;
   if (first) {
-    const d = DATELINE.exec(first.text) ?? null;
-    const ld = d ? null : LEADING_DATE.exec(first.text);
+    const d = dateline ? null : (DATELINE.exec(first.text) ?? null);
+    const ld = d || dateline ? null : LEADING_DATE.exec(first.text);
     const m = d ?? ld;
     if (m) {
       dateline = tidy(d ? m[1]! : m[1]!);
@@ -184,7 +220,7 @@ export function cleanDocument(doc: RawDocument, opts: CleanOptions = {}): Articl
     if (l.role !== 'body') continue;
     if (text) text += '\n\n';
     pieces.push(...mapPieces(text.length, l.start, l.end, doc.textOffsets));
-    text += normalizeSameLength(working.slice(l.start, l.end));
+    text += normalizeSameLength(working.slice(l.start, l.end)).replace(/[\r\n]/g, ' ');
   }
 
   const captions = [...(meta.captions ?? []), ...lines.filter((l) => l.role === 'caption').map((l) => tidy(l.text))];
