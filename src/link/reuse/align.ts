@@ -41,7 +41,8 @@ interface Chain {
   seeds: [number, number][];
 }
 
-export function align(A: Words, B: Words, opt: AlignOptions = DEFAULT_ALIGN): WordPassage[] {
+/** `matchedB`, when given (length B.length), gets a 1 at every target word matched inside a passage. */
+export function align(A: Words, B: Words, opt: AlignOptions = DEFAULT_ALIGN, matchedB?: Uint8Array): WordPassage[] {
   const n = opt.seed;
   if (A.length < n || B.length < n) return [];
   const index = new Map<number, number[]>();
@@ -107,9 +108,10 @@ export function align(A: Words, B: Words, opt: AlignOptions = DEFAULT_ALIGN): Wo
     [a0, b0] = extendBack(A, B, a0, b0, extra);
     [a1, b1] = extendForward(A, B, a1, b1, extra);
     if (a1 - a0 < opt.minWords || b1 - b0 < opt.minWords) continue;
-    const { matchedA, matchedB } = matched(A, B, ch.seeds, n, a0, a1, b0, b1);
-    const similarity = (matchedA + matchedB) / (a1 - a0 + (b1 - b0));
-    out.push({ a0, a1, b0, b1, matchedA, matchedB, similarity: round3(similarity) });
+    const { matchedA, matchedB: mB, inB } = matched(A, B, ch.seeds, n, a0, a1, b0, b1);
+    if (matchedB) for (let k = 0; k < inB.length; k++) if (inB[k]) matchedB[b0 + k] = 1;
+    const similarity = (matchedA + mB) / (a1 - a0 + (b1 - b0));
+    out.push({ a0, a1, b0, b1, matchedA, matchedB: mB, similarity: round3(similarity) });
   }
   return dropContained(out).sort((x, y) => x.b0 - y.b0 || x.a0 - y.a0);
 }
@@ -147,7 +149,7 @@ function extendForward(A: Words, B: Words, a: number, b: number, _x: { a: number
 /** Matched words: those under seeds, plus the longest common subsequence of each gap. */
 function matched(
   A: Words, B: Words, seeds: [number, number][], n: number, a0: number, a1: number, b0: number, b1: number,
-): { matchedA: number; matchedB: number } {
+): { matchedA: number; matchedB: number; inB: Uint8Array } {
   const inA = new Uint8Array(a1 - a0);
   const inB = new Uint8Array(b1 - b0);
   // Extended ends matched word for word except the tolerated substitutions.
@@ -173,7 +175,7 @@ function matched(
   let matchedB = 0;
   for (const v of inA) matchedA += v;
   for (const v of inB) matchedB += v;
-  return { matchedA, matchedB };
+  return { matchedA, matchedB, inB };
 }
 
 /** Pairs of positions of a longest common subsequence of two short word ranges. */
