@@ -18,6 +18,8 @@ import { CHROMIUM, hasChromium, launchChromium } from './chromium.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SEEDS = fileURLToPath(new URL('../../../shared/seeds', import.meta.url));
 const ARTIFACTS = join(ROOT, 'test-artifacts');
+// Element pictures scroll the page; the sticky header would then cover part of the element.
+const UNSTICK = 'header.top { position: static !important; }';
 
 const skip = !hasChromium()
   ? `Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) to run the browser tests`
@@ -85,6 +87,7 @@ describe('web app in Chromium', { skip }, () => {
     assert.equal(await page.locator('svg.timeline').count(), 1, 'no timeline chart on the overview');
     assert.match(await page.locator('h1').innerText(), /story so far/i);
     await shot('01-overview');
+    await page.locator('.overview .two').screenshot({ path: join(ARTIFACTS, '01-overview-map-timeline.png'), style: UNSTICK });
     assert.deepEqual(problems, [], 'the overview logged errors');
   });
 
@@ -157,8 +160,9 @@ describe('web app in Chromium', { skip }, () => {
     let best = 0;
     for (let i = 0; i < n; i++) best = Math.max(best, await groups.nth(i).locator('svg.claim-chart circle.claim-dot').count());
     assert.ok(best >= 2, `the district chart has ${best} point(s), want at least 2`);
-    await groups.first().scrollIntoViewIfNeeded();
-    await shot('05-claims');
+    // The ledger is long: a full-page picture is unreadable, so the first screen and the group.
+    await page.screenshot({ path: join(ARTIFACTS, '05-claims.png') });
+    await groups.first().screenshot({ path: join(ARTIFACTS, '05-claims-district-group.png'), style: UNSTICK });
     assert.deepEqual(problems, [], 'the claims page logged errors');
   });
 

@@ -28,7 +28,8 @@ export function claimChart(points: ChartPoint[], width = 560, height = 200): HTM
     const cx = x(times[i]!);
     const a = svg('a', { href: p.href });
     a.append(svg('circle', { cx: cx.toFixed(1), cy: y(p.value).toFixed(1), r: 6, fill: colors[sides.indexOf(p.side ?? 'unattributed') % colors.length]!, class: 'claim-dot' }, svg('title', {}, p.label)));
-    a.append(svg('text', { x: (cx + 8).toFixed(1), y: (y(p.value) - 6).toFixed(1), class: 'value-label' }, String(p.value)));
+    const nearEdge = cx > width - 50;
+    a.append(svg('text', { x: (nearEdge ? cx - 8 : cx + 8).toFixed(1), y: (y(p.value) - 6).toFixed(1), class: 'value-label', 'text-anchor': nearEdge ? 'end' : null }, String(p.value)));
     root.append(a);
   });
   const first = new Date(t0 + 86_400_000 * 2).toISOString().slice(0, 10);

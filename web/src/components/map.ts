@@ -21,14 +21,14 @@ export function placeMap(places: PlaceSummary[], control: ControlRecord[], width
   const focus = shown.filter((p) => p.kind !== 'country');
   const pts = (focus.length ? focus : shown).map((p) => [p.lon, p.lat]);
   if (pts.length) {
-    const lons = pts.map((p) => p[0]!);
-    const lats = pts.map((p) => p[1]!);
     const pad = 4;
+    // Meridians bend in this projection: two opposite corners of the box do not bound the points
+    // near the equator, so every padded point goes in. Labels run to the right of their dot.
     const box = {
       type: 'MultiPoint',
-      coordinates: [[Math.min(...lons) - pad, Math.min(...lats) - pad], [Math.max(...lons) + pad, Math.max(...lats) + pad]],
+      coordinates: pts.flatMap(([lon, lat]) => [[lon! - pad, lat! - pad], [lon! + pad, lat! - pad], [lon! - pad, lat! + pad], [lon! + pad, lat! + pad]]),
     } as GeoPermissibleObjects;
-    projection.fitExtent([[10, 10], [width - 10, height - 10]], box);
+    projection.fitExtent([[10, 10], [width - 80, height - 10]], box);
   } else projection.fitSize([width, height], countries as GeoPermissibleObjects);
   const path = geoPath(projection);
   const colors = holderColors(control);
