@@ -8,6 +8,8 @@ import type { Command } from 'commander';
 import type { Span } from '../types.js';
 import { segment } from '../text/segment.js';
 import { extractQuotes, type QuoteDetail } from '../analysis/quotes/index.js';
+import { recognize } from '../analysis/ner/index.js';
+import { resolveCoref } from '../analysis/coref/index.js';
 
 export type SpanType = 'Source' | 'Cue' | 'Content';
 const TYPES: SpanType[] = ['Source', 'Cue', 'Content'];
@@ -36,7 +38,12 @@ export interface EvalQuotesResult {
   texts: number;
   annotatorChoice: string;
   minConfidence: number;
+  /** With the pipeline's own mentions (NER + coreference): what users get. */
   scores: Record<SpanType, Score>;
+  /** With no mentions (the extractor's fallback speaker finder). */
+  fallbackScores: Record<SpanType, Score>;
+  /** Milliseconds per article: segmentation, NER + coreference, and quote extraction. */
+  timing: { segmentMs: number; mentionsMs: number; quotesMs: number; quotesShareOfRest: number };
 }
 
 /** Spans of the wanted types from a brat .ann file. */
@@ -195,9 +202,14 @@ export async function evalQuotes(opts: { polnear: string; out?: string; minConfi
   const minConfidence = opts.minConfidence ?? 0.4;
   const anns = readdirSync(annDir).filter((f) => f.endsWith('.ann')).sort();
   const texts = readdirSync(textDir).filter((f) => f.endsWith('.txt')).sort();
-  const totals = Object.fromEntries(TYPES.map((t) => [t, { gold: 0, predicted: 0, exactHits: 0, overlapGoldHits: 0, overlapPredHits: 0 }])) as Record<SpanType, Counts>;
+  const mk = () => Object.fromEntries(TYPES.map((t) => [t, { gold: 0, predicted: 0, exactHits: 0, overlapGoldHits: 0, overlapPredHits: 0 }])) as Record<SpanType, Counts>;
+  const totals = mk();
+  const fallback = mk();
   if (opts.out) mkdirSync(opts.out, { recursive: true });
   let n = 0;
+  let segmentMs = 0;
+  let mentionsMs = 0;
+  let quotesMs = 0;
   for (const tf of texts) {
     const stem = basename(tf, '.txt');
     const annFile = anns.find((a) => a.slice(0, a.lastIndexOf('_')) === stem);
@@ -205,27 +217,48 @@ export async function evalQuotes(opts: { polnear: string; out?: string; minConfi
     n++;
     const text = readFileSync(join(textDir, tf), 'utf8');
     const gold = parseBrat(readFileSync(join(annDir, annFile), 'utf8'));
+    let t0 = performance.now();
     const seg = segment(text);
-    const quotes = extractQuotes(text, seg, []);
+    segmentMs += performance.now() - t0;
+    t0 = performance.now();
+    const mentions = resolveCoref(text, seg.sentences, recognize(text, seg.sentences));
+    mentionsMs += performance.now() - t0;
+    t0 = performance.now();
+    const quotes = extractQuotes(text, seg, mentions);
+    quotesMs += performance.now() - t0;
     const attrs = toAttributions(text, quotes, seg.paragraphs, minConfidence);
     if (opts.out) writeFileSync(join(opts.out, stem + '.ann'), toBrat(text, attrs));
-    for (const type of TYPES) {
-      const g = dedupe(gold.filter((x) => x.type === type).map((x) => trimFragments(text, x.fragments)));
-      const pred = dedupe(
-        attrs
-          .map((a) => (type === 'Source' ? (a.source ? [a.source] : null) : type === 'Cue' ? (a.cue ? [a.cue] : null) : a.content))
-          .filter((x): x is Span[] => !!x && x.length > 0)
-          .map((x) => trimFragments(text, x)),
-      );
-      const m = matchSpans(g, pred);
-      const c = totals[type];
-      c.gold += g.length;
-      c.predicted += pred.length;
-      c.exactHits += m.exactHits;
-      c.overlapGoldHits += m.overlapGoldHits;
-      c.overlapPredHits += m.overlapPredHits;
-    }
+    addCounts(totals, text, gold, attrs);
+    addCounts(fallback, text, gold, toAttributions(text, extractQuotes(text, seg, []), seg.paragraphs, minConfidence));
   }
+  const per = (x: number) => Math.round((x / Math.max(1, n)) * 100) / 100;
+  return {
+    corpus: dir, texts: n, annotatorChoice: 'first .ann file by sorted name for each text', minConfidence,
+    scores: toScores(totals), fallbackScores: toScores(fallback),
+    timing: { segmentMs: per(segmentMs), mentionsMs: per(mentionsMs), quotesMs: per(quotesMs), quotesShareOfRest: round(quotesMs / Math.max(1e-9, segmentMs + mentionsMs)) },
+  };
+}
+
+function addCounts(totals: Record<SpanType, Counts>, text: string, gold: BratSpan[], attrs: PredictedAttribution[]): void {
+  for (const type of TYPES) {
+    const g = dedupe(gold.filter((x) => x.type === type).map((x) => trimFragments(text, x.fragments)));
+    const pred = dedupe(
+      attrs
+        .map((a) => (type === 'Source' ? (a.source ? [a.source] : null) : type === 'Cue' ? (a.cue ? [a.cue] : null) : a.content))
+        .filter((x): x is Span[] => !!x && x.length > 0)
+        .map((x) => trimFragments(text, x)),
+    );
+    const m = matchSpans(g, pred);
+    const c = totals[type];
+    c.gold += g.length;
+    c.predicted += pred.length;
+    c.exactHits += m.exactHits;
+    c.overlapGoldHits += m.overlapGoldHits;
+    c.overlapPredHits += m.overlapPredHits;
+  }
+}
+
+function toScores(totals: Record<SpanType, Counts>): Record<SpanType, Score> {
   const scores = {} as Record<SpanType, Score>;
   for (const type of TYPES) {
     const c = totals[type];
@@ -240,18 +273,23 @@ export async function evalQuotes(opts: { polnear: string; out?: string; minConfi
       overlap: { p: round(op), r: round(or), f1: round(f1(op, or)) },
     };
   }
-  return { corpus: dir, texts: n, annotatorChoice: 'first .ann file by sorted name for each text', minConfidence, scores };
+  return scores;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export function formatQuotesResult(r: EvalQuotesResult): string {
-  const lines = [`PolNeAR ${r.corpus}: ${r.texts} texts (${r.annotatorChoice}), quotes with confidence ≥ ${r.minConfidence}`, 'type      gold  pred   exact P/R/F1          overlap P/R/F1'];
-  for (const t of TYPES) {
-    const s = r.scores[t];
-    const fmt = (x: { p: number; r: number; f1: number }) => `${x.p.toFixed(3)} ${x.r.toFixed(3)} ${x.f1.toFixed(3)}`;
-    lines.push(`${t.padEnd(8)} ${String(s.gold).padStart(5)} ${String(s.predicted).padStart(5)}   ${fmt(s.exact)}    ${fmt(s.overlap)}`);
+  const lines = [`PolNeAR ${r.corpus}: ${r.texts} texts (${r.annotatorChoice}), quotes with confidence ≥ ${r.minConfidence}`];
+  const fmt = (x: { p: number; r: number; f1: number }) => `${x.p.toFixed(3)} ${x.r.toFixed(3)} ${x.f1.toFixed(3)}`;
+  for (const [label, scores] of [['pipeline mentions (NER + coreference)', r.scores], ['no mentions (fallback speaker finder)', r.fallbackScores]] as const) {
+    lines.push(`${label}:`, 'type      gold  pred   exact P/R/F1          overlap P/R/F1');
+    for (const t of TYPES) {
+      const s = scores[t];
+      lines.push(`${t.padEnd(8)} ${String(s.gold).padStart(5)} ${String(s.predicted).padStart(5)}   ${fmt(s.exact)}    ${fmt(s.overlap)}`);
+    }
   }
+  const tm = r.timing;
+  lines.push(`ms/article: segment ${tm.segmentMs}, NER + coreference ${tm.mentionsMs}, quotes ${tm.quotesMs} (${(tm.quotesShareOfRest * 100).toFixed(1)}% of segment + mentions)`);
   return lines.join('\n');
 }
 
