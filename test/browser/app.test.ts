@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // The web app in a real browser (Debian's Chromium via playwright-core) against a server over the
 // seed articles: overview, article reader with speaker tooltips, claims ledger, pasting an article,
 // keyboard use and a phone-width layout. Screenshots of every step land in test-artifacts/.
