@@ -2,7 +2,7 @@
 // that keep roughly the same offset into passages (small gaps and edits allowed), extend the ends
 // word by word, and measure how much of each passage is matched.
 import { gramHash } from './hash.js';
-import { isFunctionWord, type Words } from './words.js';
+import { isFunctionWord, sortedGrams, type Words } from './words.js';
 
 export interface AlignOptions {
   /** Seed n-gram length in words. */
@@ -45,25 +45,36 @@ interface Chain {
 export function align(A: Words, B: Words, opt: AlignOptions = DEFAULT_ALIGN, matchedB?: Uint8Array): WordPassage[] {
   const n = opt.seed;
   if (A.length < n || B.length < n) return [];
-  const index = new Map<number, number[]>();
-  for (let i = 0; i + n <= A.length; i++) {
-    const g = gramHash(A.hash, i, n);
-    const list = index.get(g);
-    if (list) list.push(i);
-    else index.set(g, [i]);
-  }
+  // One side's n-grams are sorted into a table (cached on its Words: the new article is compared
+  // with many candidates), the other side's are looked up in it by binary search.
+  const tableIsA = !!A.grams?.get(n) && !B.grams?.get(n);
+  const T = tableIsA ? A : B;
+  const Q = tableIsA ? B : A;
+  const table = sortedGrams(T, n);
+  const probeCount = new Map<number, number>();
   const seeds: [number, number][] = [];
-  const seenB = new Map<number, number>();
-  for (let j = 0; j + n <= B.length; j++) {
-    const g = gramHash(B.hash, j, n);
-    const list = index.get(g);
-    if (!list || list.length > opt.maxRepeat) continue;
-    const c = (seenB.get(g) ?? 0) + 1;
-    seenB.set(g, c);
-    if (c > opt.maxRepeat) continue;
-    if (opt.ignoreGram?.(g) || allFunctionWords(B.hash, j, n)) continue;
-    for (const i of list) if (A.hash[i] === B.hash[j]) seeds.push([i, j]);
+  for (let q = 0; q + n <= Q.length; q++) {
+    const h = gramHash(Q.hash, q, n);
+    let lo = 0;
+    let hi = table.hash.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (table.hash[mid]! < h) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo >= table.hash.length || table.hash[lo] !== h) continue;
+    let end = lo;
+    while (end < table.hash.length && table.hash[end] === h) end++;
+    const seen = (probeCount.get(h) ?? 0) + 1;
+    probeCount.set(h, seen);
+    if (end - lo > opt.maxRepeat || seen > opt.maxRepeat || opt.ignoreGram?.(h) || allFunctionWords(Q.hash, q, n)) continue;
+    for (let t = lo; t < end; t++) {
+      const p = table.pos[t]!;
+      const [i, j] = tableIsA ? [p, q] : [q, p];
+      if (A.hash[i] === B.hash[j]) seeds.push([i, j]);
+    }
   }
+  seeds.sort((p, q) => p[1] - q[1] || p[0] - q[0]);
   if (!seeds.length) return [];
 
   // Seeds arrive ordered by target position; each joins the open chain it continues best.

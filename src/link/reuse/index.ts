@@ -49,7 +49,7 @@ export const DEFAULT_LINK: LinkOptions = {
 // Recently seen articles' words: candidates recur (a story's articles arrive together), and
 // tokenising them again is most of the cost of a comparison.
 const wordCache = new Map<string, Words>();
-const WORD_CACHE_MAX = 4000;
+const WORD_CACHE_MAX = 10000;
 
 function cachedWords(a: Pick<Article, 'id' | 'text'>): Words {
   const key = `${a.id}:${a.text.length}`;

@@ -35,12 +35,18 @@ export type PairArticle = Pick<Article, 'id' | 'text' | 'published' | 'seq'>;
 export interface Prepared {
   article: PairArticle;
   words: Words;
-  /** Quotation spans: from the text, plus any given by the quotes layer. */
-  quotes: Span[];
+  /** Quote spans given by the quotes layer. */
+  quoteSpans: Span[];
+  /** Quotation spans: from the text plus the given ones (computed when first needed). */
+  quotes?: Span[];
 }
 
 export function prepare(article: PairArticle, quoteSpans: Span[] = [], w?: Words): Prepared {
-  return { article, words: w ?? words(article.text), quotes: mergeSpans([...quotationSpans(article.text), ...quoteSpans]) };
+  return { article, words: w ?? words(article.text), quoteSpans };
+}
+
+function quotesOf(p: Prepared): Span[] {
+  return (p.quotes ??= mergeSpans([...quotationSpans(p.article.text), ...p.quoteSpans]));
 }
 
 export interface Direction {
@@ -121,11 +127,12 @@ export function comparePair(x: Prepared, y: Prepared, opt: PairOptions = DEFAULT
 }
 
 function isQuoted(p: Prepared, w0: number, w1: number, opt: PairOptions): boolean {
-  if (!p.quotes.length) return false;
+  const quotes = quotesOf(p);
+  if (!quotes.length) return false;
   let outside = 0;
   for (let k = w0; k < w1; k++) {
     const st = p.words.start[k]!;
-    if (insideLength(p.quotes, st, st + 1) === 0) outside++;
+    if (insideLength(quotes, st, st + 1) === 0) outside++;
   }
   return outside <= Math.max(opt.quoteSlackWords, opt.quoteSlackShare * (w1 - w0));
 }

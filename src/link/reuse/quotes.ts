@@ -9,7 +9,10 @@ const OPEN_CLOSE: Record<string, string> = { '“': '”', '„': '”', '«': '
 export function quotationSpans(text: string): Span[] {
   const out: Span[] = [];
   let open: { at: number; close: string } | null = null;
-  for (let i = 0; i < text.length; i++) {
+  // Jump from one mark (or line break) to the next: most characters are neither.
+  const MARKS = /["“”„«»‹›‘’‚'`\n]/g;
+  for (let m = MARKS.exec(text); m; m = MARKS.exec(text)) {
+    let i = m.index;
     const ch = text[i]!;
     if (ch === '\n') {
       if (open) out.push({ start: open.at, end: i });
@@ -24,14 +27,14 @@ export function quotationSpans(text: string): Span[] {
       } else if (open.close === "''" && ch === "'" && text[i + 1] === "'") {
         out.push({ start: open.at, end: i + 2 });
         open = null;
-        i++;
+        MARKS.lastIndex = ++i + 1;
       }
       continue;
     }
     if (ch === '"') open = { at: i, close: '"' };
     else if (ch === '`' && text[i + 1] === '`') {
       open = { at: i, close: "''" };
-      i++;
+      MARKS.lastIndex = ++i + 1;
     } else if (OPEN_CLOSE[ch] && (!isSingle(ch) || singleOpens(text, i))) open = { at: i, close: OPEN_CLOSE[ch]! };
     else if (ch === "'" && singleOpens(text, i)) open = { at: i, close: "'" };
   }

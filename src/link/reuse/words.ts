@@ -1,7 +1,7 @@
 // Words of a clean text with their character offsets, folded like foldKey (case, diacritics, NFKC)
 // and hashed. Punctuation is dropped: reuse is judged on wording, not on typography.
 import { foldKey } from '../../text/normalize.js';
-import { fnv1a } from './hash.js';
+import { fnv1a, gramHash } from './hash.js';
 
 export interface Words {
   /** Hash of each folded word. */
@@ -9,35 +9,80 @@ export interface Words {
   start: Uint32Array;
   end: Uint32Array;
   length: number;
+  /** Cached sorted n-gram tables, by n (see sortedGrams). */
+  grams?: Map<number, SortedGrams>;
 }
 
-const WORD_RE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
-// Folded word → hash. Bounded so that a long-running process does not grow without limit.
-const cache = new Map<string, number>();
-const CACHE_MAX = 500_000;
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+const WORD_START = /[\p{L}\p{N}]/u;
 
-function wordHash(w: string): number {
-  let h = cache.get(w);
-  if (h !== undefined) return h;
-  // ASCII words need only lower-casing; foldKey handles the rest (NFKC, diacritics).
-  const folded = /^[\x00-\x7f]*$/.test(w) ? w.toLowerCase() : foldKey(w);
-  h = fnv1a(folded);
-  if (cache.size >= CACHE_MAX) cache.clear();
-  cache.set(w, h);
-  return h;
-}
-
+// Hashing ASCII words inline (lower-casing on the fly) avoids building a string per word; words
+// with other characters go through foldKey so that "Café" and "cafe" agree.
 export function words(text: string): Words {
-  const hs: number[] = [];
-  const ss: number[] = [];
-  const es: number[] = [];
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
-    hs.push(wordHash(m[0]));
-    ss.push(m.index);
-    es.push(m.index + m[0].length);
+  const n = text.length;
+  const hs = new Uint32Array(Math.ceil(n / 2) + 1);
+  const ss = new Uint32Array(hs.length);
+  const es = new Uint32Array(hs.length);
+  let count = 0;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const ascii = c < 128;
+    if (ascii ? !isAsciiAlnum(c) : !WORD_START.test(text[i]!)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let h = 0x811c9dc5;
+    let plain = true;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (d < 128) {
+        if (!isAsciiAlnum(d)) break;
+        h = Math.imul(h ^ (d >= 65 && d <= 90 ? d + 32 : d), 0x01000193);
+      } else if (WORD_CHAR.test(text[i]!) || (d >= 0xd800 && d <= 0xdbff && WORD_CHAR.test(text.slice(i, i + 2)))) {
+        plain = false;
+        if (d >= 0xd800 && d <= 0xdbff) i++;
+      } else break;
+      i++;
+    }
+    hs[count] = plain ? h >>> 0 : fnv1a(foldKey(text.slice(start, i)));
+    ss[count] = start;
+    es[count] = i;
+    count++;
   }
-  return { hash: Uint32Array.from(hs), start: Uint32Array.from(ss), end: Uint32Array.from(es), length: hs.length };
+  return { hash: hs.subarray(0, count), start: ss.subarray(0, count), end: es.subarray(0, count), length: count };
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+/** The n-grams of a text as parallel arrays sorted by hash (positions ascending within a hash). */
+export interface SortedGrams {
+  hash: Uint32Array;
+  pos: Uint32Array;
+}
+
+export function sortedGrams(w: Words, n: number): SortedGrams {
+  const cached = w.grams?.get(n);
+  if (cached) return cached;
+  const m = Math.max(0, w.length - n + 1);
+  // Sort (hash, position) pairs packed in a Float64 key: exact for 32-bit hash × 2^20 positions.
+  const keys = new Float64Array(m);
+  for (let i = 0; i < m; i++) keys[i] = gramHash(w.hash, i, n) * 1048576 + i;
+  keys.sort();
+  const hash = new Uint32Array(m);
+  const pos = new Uint32Array(m);
+  for (let i = 0; i < m; i++) {
+    const k = keys[i]!;
+    const h = Math.floor(k / 1048576);
+    hash[i] = h;
+    pos[i] = k - h * 1048576;
+  }
+  const g = { hash, pos };
+  (w.grams ??= new Map()).set(n, g);
+  return g;
 }
 
 // Function words: a seed made only of them ("one of the most", "as well as the") is no evidence.

@@ -1,0 +1,180 @@
+// Reuse linking benchmark: index the Reuters-21578 stories, then grow the corpus to --n articles
+// with generated variants of known provenance (bench/generate-variants.ts). Reports throughput
+// and per-article time at checkpoints (it should stay flat as the corpus grows), peak memory, and
+// recall/precision of the known copies. Writes bench/results/reuse.json.
+//   node --import tsx bench/reuse.ts [--n 100000] [--db file.sqlite] [--out bench/results/reuse.json]
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { resourceUsage } from 'node:process';
+import { linkReuse, DEFAULT_LINK, type ReuseStore } from '../src/link/reuse/index.js';
+import { MemoryReuseStore } from '../src/link/reuse/memory-store.js';
+import type { Article, ReusePair } from '../src/types.js';
+import { loadReuters, VariantGenerator, type Truth } from './generate-variants.js';
+
+function arg(name: string, dflt: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : dflt;
+}
+
+const N = Number(arg('n', '100000'));
+const CORPUS = arg('reuters', new URL('../../shared/corpora/reuters21578.jsonl', import.meta.url).pathname);
+const OUT = arg('out', new URL('./results/reuse.json', import.meta.url).pathname);
+const DB = arg('db', '');
+const CHECKPOINTS = [10_000, 50_000, 100_000].filter((c) => c <= N);
+if (!CHECKPOINTS.includes(N)) CHECKPOINTS.push(N);
+
+interface BenchStore extends ReuseStore {
+  add(a: Article): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function openBenchStore(): Promise<BenchStore> {
+  if (!DB) {
+    const m = new MemoryReuseStore();
+    return Object.assign(m, { add: async (a: Article) => m.addArticle(a), close: async () => {} });
+  }
+  const { openStore } = await import('../src/store/open.js');
+  const s = await openStore(DB);
+  return Object.assign(s, {
+    add: async (a: Article) => {
+      await s.putArticle(a, {});
+    },
+  });
+}
+
+const store = await openBenchStore();
+const originals = loadReuters(CORPUS);
+const gen = new VariantGenerator(originals, 7);
+const truths = new Map<string, Truth[]>();
+const found = new Map<string, ReusePair>();
+// Wall time and CPU time of each linkReuse call: on a shared machine the CPU time is the steadier
+// measure of the work done per article.
+const timesMs: number[] = [];
+const cpuMs: number[] = [];
+let linkCpuMs = 0;
+const checkpoints: {
+  articles: number; articlesPerSecond: number; msPerArticle: number; msPerArticleP95: number;
+  cpuMsPerArticle: number; articlesPerCpuSecond: number; rssMB: number;
+}[] = [];
+let linkMs = 0;
+let pairsTotal = 0;
+const t0 = performance.now();
+
+for (let i = 0; i < N; i++) {
+  let a: Article;
+  if (i < originals.length) a = originals[i]!;
+  else {
+    const v = gen.make(`variant-${i}`, i);
+    a = v.article;
+    truths.set(a.id, v.truth);
+  }
+  await store.add(a);
+  const c = process.cpuUsage();
+  const s = performance.now();
+  const pairs = await linkReuse(store, a);
+  const dt = performance.now() - s;
+  const cpu = process.cpuUsage(c);
+  linkMs += dt;
+  timesMs.push(dt);
+  cpuMs.push((cpu.user + cpu.system) / 1000);
+  linkCpuMs += cpuMs[cpuMs.length - 1]!;
+  pairsTotal += pairs.length;
+  for (const p of pairs) found.set(`${p.articles[0]}|${p.articles[1]}`, p);
+  if (CHECKPOINTS.includes(i + 1)) {
+    // Per-article time over the last 2,000 articles: the cost of adding one article now.
+    const recent = timesMs.slice(-2000).sort((x, y) => x - y);
+    const mean = recent.reduce((x, y) => x + y, 0) / recent.length;
+    const cpuMean = cpuMs.slice(-2000).reduce((x, y) => x + y, 0) / Math.min(2000, cpuMs.length);
+    checkpoints.push({
+      articles: i + 1,
+      articlesPerSecond: Math.round(1000 / mean),
+      msPerArticle: +mean.toFixed(3),
+      msPerArticleP95: +recent[Math.floor(recent.length * 0.95)]!.toFixed(3),
+      cpuMsPerArticle: +cpuMean.toFixed(3),
+      articlesPerCpuSecond: Math.round(1000 / cpuMean),
+      rssMB: Math.round(process.memoryUsage().rss / 2 ** 20),
+    });
+    console.error(`${i + 1} articles: ${mean.toFixed(3)} ms/article wall, ${cpuMean.toFixed(3)} ms CPU, ${pairsTotal} pairs`);
+  }
+}
+const wallS = (performance.now() - t0) / 1000;
+
+// Ground truth: a variant's roots; originals are their own root. Natural duplicates among the
+// Reuters stories (found while indexing them) join their roots, so a pair between variants of two
+// versions of one wire story is not counted as a false alarm.
+const parent = new Map<string, string>();
+const find = (x: string): string => {
+  const p = parent.get(x) ?? x;
+  if (p === x) return x;
+  const r = find(p);
+  parent.set(x, r);
+  return r;
+};
+const isOriginal = (id: string) => !truths.has(id);
+for (const p of found.values()) if (isOriginal(p.articles[0]) && isOriginal(p.articles[1])) parent.set(find(p.articles[0]), find(p.articles[1]));
+const rootsOf = (id: string) => (truths.get(id)?.map((t) => t.source) ?? [id]).map(find);
+
+const buckets = [
+  { name: 'share >= 0.5', min: 0.5, max: 1.01 },
+  { name: '0.2 <= share < 0.5', min: 0.2, max: 0.5 },
+  { name: 'share < 0.2', min: 0, max: 0.2 },
+];
+const recall = buckets.map((b) => ({ bucket: b.name, copies: 0, found: 0, directionRight: 0, recall: 0 }));
+const byKind = new Map<string, { copies: number; found: number }>();
+for (const [id, ts] of truths) {
+  for (const t of ts) {
+    const key = t.source < id ? `${t.source}|${id}` : `${id}|${t.source}`;
+    const p = found.get(key);
+    const b = recall[buckets.findIndex((x) => t.share >= x.min && t.share < x.max)]!;
+    b.copies++;
+    if (p && p.kind !== 'shared-quotation') {
+      b.found++;
+      if (p.source === t.source && p.target === id) b.directionRight++;
+    }
+    if (t.share >= 0.5) {
+      const k = byKind.get(t.kind) ?? { copies: 0, found: 0 };
+      k.copies++;
+      if (p) k.found++;
+      byKind.set(t.kind, k);
+    }
+  }
+}
+for (const b of recall) b.recall = +(b.found / Math.max(1, b.copies)).toFixed(4);
+
+let withVariant = 0;
+let explained = 0;
+for (const p of found.values()) {
+  if (isOriginal(p.articles[0]) && isOriginal(p.articles[1])) continue;
+  withVariant++;
+  const ra = new Set(rootsOf(p.articles[0]));
+  if (rootsOf(p.articles[1]).some((r) => ra.has(r))) explained++;
+}
+
+const ru = resourceUsage();
+const result = {
+  date: new Date().toISOString(),
+  store: DB ? `sqlite ${DB}` : 'memory',
+  articles: N,
+  originals: Math.min(N, originals.length),
+  variants: truths.size,
+  parameters: { lsh: DEFAULT_LINK.lsh, align: DEFAULT_LINK.pair.align, maxCandidates: DEFAULT_LINK.maxCandidates },
+  wallSeconds: +wallS.toFixed(1),
+  linkSeconds: +(linkMs / 1000).toFixed(1),
+  articlesPerSecondOverall: Math.round(N / (linkMs / 1000)),
+  linkCpuSeconds: +(linkCpuMs / 1000).toFixed(1),
+  articlesPerCpuSecondOverall: Math.round(N / (linkCpuMs / 1000)),
+  loadAverage: (await import('node:os')).loadavg().map((x) => +x.toFixed(1)),
+  checkpoints,
+  peakRssMB: Math.round(ru.maxRSS / 1024),
+  heapUsedMB: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
+  pairs: found.size,
+  kinds: [...found.values()].reduce<Record<string, number>>((m, p) => ((m[p.kind] = (m[p.kind] ?? 0) + 1), m), {}),
+  recall,
+  recallByKindShareAtLeastHalf: Object.fromEntries([...byKind].map(([k, v]) => [k, { ...v, recall: +(v.found / v.copies).toFixed(4) }])),
+  precision: { pairsWithVariant: withVariant, explainedByLineage: explained, precision: +(explained / Math.max(1, withVariant)).toFixed(4) },
+  index: 'stats' in store ? (store as unknown as MemoryReuseStore).stats() : null,
+};
+mkdirSync(dirname(OUT), { recursive: true });
+writeFileSync(OUT, JSON.stringify(result, null, 2) + '\n');
+console.log(JSON.stringify(result, null, 2));
+await store.close();
