@@ -62,7 +62,7 @@ describe('web app in Chromium', { skip }, () => {
     store = new SqliteStore(join(dir, 'seeds.db'));
     await store.migrate();
     const summary = await ingest(store, readInputs([SEEDS]), { workers: 0 });
-    assert.ok(summary.ingested > 0, 'no seed article was ingested');
+    assert.ok(summary.ingested > 0, `no seed article was ingested: ${summary.failures.slice(0, 2).map((f) => f.error).join('; ')}`);
     const server = await startServer(store, { host: '127.0.0.1', port: 0 });
     base = server.url.replace(/\/$/, '');
     closeServer = server.close;
