@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { segment } from '../text/segment.js';
 import {
-  DISCOVERY_MIN_SCORE, findPlaceCandidates, haversineKm, resolvePlaces, type GeoPlaceRef,
+  corpusCountryPrior, DISCOVERY_MIN_SCORE, findPlaceCandidates, haversineKm, resolvePlaces, type GeoPlaceRef,
 } from '../analysis/geo/index.js';
 
 export interface LglToponym { start: number; end: number; phrase: string; lat: number | null; lon: number | null; fcode: string | null }
@@ -73,7 +73,7 @@ function summarise(errors: (number | null)[], toponyms: number): GeoScores {
   };
 }
 
-export async function evalGeo(opts: { lgl: string; mode?: 'gold' | 'e2e' | 'both'; limit?: number }): Promise<GeoEvalResult> {
+export async function evalGeo(opts: { lgl: string; mode?: 'gold' | 'e2e' | 'both'; limit?: number; corpusPrior?: boolean }): Promise<GeoEvalResult> {
   const t0 = performance.now();
   let articles = parseLgl(readFileSync(opts.lgl, 'utf8'));
   if (opts.limit) articles = articles.slice(0, opts.limit);
@@ -84,9 +84,12 @@ export async function evalGeo(opts: { lgl: string; mode?: 'gold' | 'e2e' | 'both
     const errors: (number | null)[] = [];
     const byFeature: Record<string, { n: number; ok: number }> = {};
     let n = 0;
+    const goldCands = (a: LglArticle) =>
+      a.toponyms.map((t) => ({ start: t.start, end: t.end, text: a.text.slice(t.start, t.end) || t.phrase, type: 'PLACE' }));
+    // The corpus prior comes from a first pass over the same articles (no gold coordinates used).
+    const countryPrior = opts.corpusPrior === false ? undefined : corpusCountryPrior(articles.map((a) => resolvePlaces(a.text, goldCands(a))));
     for (const a of articles) {
-      const cands = a.toponyms.map((t) => ({ start: t.start, end: t.end, text: a.text.slice(t.start, t.end) || t.phrase, type: 'PLACE' }));
-      const refs = resolvePlaces(a.text, cands, { sentences: segment(a.text).sentences });
+      const refs = resolvePlaces(a.text, goldCands(a), { sentences: segment(a.text).sentences, countryPrior });
       const byStart = new Map<string, GeoPlaceRef>();
       for (const r of refs) byStart.set(`${r.start}:${r.end}`, r);
       for (const t of a.toponyms) {
@@ -108,11 +111,15 @@ export async function evalGeo(opts: { lgl: string; mode?: 'gold' | 'e2e' | 'both
   if (mode !== 'gold') {
     const errors: (number | null)[] = [];
     let found = 0, matchedFound = 0, goldTotal = 0, goldMatched = 0;
-    for (const a of articles) {
+    const scanned = articles.map((a) => {
       const sentences = segment(a.text).sentences;
-      const refs = resolvePlaces(a.text, findPlaceCandidates(a.text, sentences), { sentences, minScore: DISCOVERY_MIN_SCORE }).filter(
-        (r) => !r.adjectival,
-      );
+      return { sentences, cands: findPlaceCandidates(a.text, sentences) };
+    });
+    const countryPrior =
+      opts.corpusPrior === false ? undefined : corpusCountryPrior(articles.map((a, i) => resolvePlaces(a.text, scanned[i]!.cands, { minScore: DISCOVERY_MIN_SCORE })));
+    for (const [i, a] of articles.entries()) {
+      const { sentences, cands } = scanned[i]!;
+      const refs = resolvePlaces(a.text, cands, { sentences, minScore: DISCOVERY_MIN_SCORE, countryPrior }).filter((r) => !r.adjectival);
       found += refs.length;
       const overlaps = (r: { start: number; end: number }, t: { start: number; end: number }) => r.start < t.end && t.start < r.end;
       for (const r of refs) if (a.toponyms.some((t) => overlaps(r, t))) matchedFound++;
@@ -154,9 +161,10 @@ export function registerEvalGeo(evalCmd: Command): Command {
     .requiredOption('--lgl <file>', 'LGL corpus (lgl.xml)')
     .option('--mode <mode>', 'gold | e2e | both', 'both')
     .option('--limit <n>', 'first n articles only', (v) => Number(v))
+    .option('--no-corpus-prior', 'resolve each article alone (no country prior from the rest of the corpus)')
     .option('--json', 'print the result as JSON')
-    .action(async (o: { lgl: string; mode: 'gold' | 'e2e' | 'both'; limit?: number; json?: boolean }) => {
-      const r = await evalGeo({ lgl: o.lgl, mode: o.mode, limit: o.limit });
+    .action(async (o: { lgl: string; mode: 'gold' | 'e2e' | 'both'; limit?: number; json?: boolean; corpusPrior: boolean }) => {
+      const r = await evalGeo({ lgl: o.lgl, mode: o.mode, limit: o.limit, corpusPrior: o.corpusPrior });
       if (o.json) {
         console.log(JSON.stringify(r, null, 2));
         return;

@@ -4,7 +4,7 @@ import { findPlaceCandidates } from './candidates.js';
 import { resolvePlaces, type GeoPlaceRef } from './resolve.js';
 
 export { findPlaceCandidates, type PlaceCandidate } from './candidates.js';
-export { resolvePlaces, haversineKm, type GeoPlaceRef, type MentionCandidate, type ResolveOptions } from './resolve.js';
+export { resolvePlaces, corpusCountryPrior, haversineKm, type GeoPlaceRef, type MentionCandidate, type ResolveOptions } from './resolve.js';
 export { lookupPlace, demonymCountry, placeNameSet, isGazetteerName, gazetteer } from './gazetteer.js';
 export { placeKey, looseKey } from './names.js';
 export type { GazEntry } from './model.js';

@@ -25,6 +25,28 @@ export interface ResolveOptions {
   sentences?: Span[];
   /** Drop weakly supported places (for candidates that came from the gazetteer scan alone). */
   minScore?: number;
+  /** Share of each country among the places of the whole corpus or source (`corpusCountryPrior`):
+   * a local paper's "Dublin" is its own state's unless the article says otherwise. */
+  countryPrior?: Readonly<Record<string, number>>;
+}
+
+/** Country shares over a corpus's resolved places, each article counted once per country (so
+ * one long article does not set the prior), countries below 2% dropped as noise. */
+export function corpusCountryPrior(perArticle: readonly (readonly PlaceRef[])[]): Record<string, number> {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const refs of perArticle) {
+    const seen = new Set<string>();
+    for (const r of refs) {
+      if ((r as GeoPlaceRef).adjectival || !r.country || seen.has(r.country)) continue;
+      seen.add(r.country);
+    }
+    for (const c of seen) counts.set(c, (counts.get(c) ?? 0) + 1 / seen.size);
+    if (seen.size) total++;
+  }
+  const out: Record<string, number> = {};
+  for (const [c, n] of counts) if (n / total >= 0.02) out[c] = Math.round((n / total) * 1000) / 1000;
+  return out;
 }
 
 type Want = 'admin1' | 'admin2' | 'city' | null;
@@ -121,12 +143,59 @@ function kindBonus(e: GazEntry, want: Want, surface: string): number {
 const W_COUNTRY = 7;
 const W_ADMIN1 = 6;
 const W_NEAR = 4;
+const W_SPATIAL = 4;
+const SPATIAL_CAP = 3;
+const W_CORPUS = 5;
 
 interface Pick {
   entry: GazEntry;
   score: number;
   margin: number;
   why: string[];
+}
+
+// Fast distance for the pairwise scan (equirectangular, good to a few percent under 300 km).
+function approxKm(a: GazEntry, b: GazEntry): number {
+  const x = (b.lon - a.lon) * Math.cos(((a.lat + b.lat) / 2) * (Math.PI / 180));
+  const y = b.lat - a.lat;
+  return 111.2 * Math.sqrt(x * x + y * y);
+}
+
+/** How close each reading of a name is to some reading of each other name of the article, before
+ * any is chosen ("Paris and Henry County": of twelve places called Paris, one lies next to one of
+ * the ten Henry Counties). Containment in a state or province reading of another name counts too. */
+function spatialSupport(entries: GazEntry[], groups: Prepared[][], nameOf: string[], self: number): number[] {
+  const out = new Array<number>(entries.length).fill(0);
+  if (entries.length < 2) return out;
+  const seen = new Set<string>([nameOf[self]!]);
+  for (let j = 0; j < groups.length; j++) {
+    if (seen.has(nameOf[j]!)) continue;
+    seen.add(nameOf[j]!);
+    const other = groups[j]![0]!.entries;
+    // A reading of the other name counts as much as it is plausible on its own: a hamlet called
+    // "Dallas" near one Paris says less than the city of Dallas near another.
+    const top = Math.max(...other.map((o) => o.prior));
+    const weight = other.map((o) => Math.exp(-(top - o.prior) / 12));
+    entries.forEach((e, k) => {
+      if (e.kind === 'country' || e.kind === 'region') return;
+      let best = 0;
+      for (let m = 0; m < other.length; m++) {
+        const o = other[m]!;
+        if (o.kind === 'country' || o.kind === 'region' || o === e) continue;
+        let f = 0;
+        if (o.kind === 'admin1' || e.kind === 'admin1') f = o.admin1 === e.admin1 ? 0.6 : 0;
+        else {
+          const d = approxKm(e, o);
+          f = d < 30 ? 1 : d < 80 ? 0.7 : d < 200 ? 0.3 : 0;
+        }
+        f *= weight[m]!;
+        if (f > best) best = f;
+        if (best === 1) break;
+      }
+      out[k] += best;
+    });
+  }
+  return out;
 }
 
 /** Resolve place mentions to gazetteer entries. Demonym candidates come back with `adjectival`. */
@@ -163,6 +232,8 @@ export function resolvePlaces(
     }
   }
 
+  const support = groupList.map((ps, i) => spatialSupport(ps[0]!.entries, groupList, nameOf, i));
+
   const scoreGroup = (ps: Prepared[], picks: (Pick | null)[], self: number): Pick => {
     const p = ps[0]!;
     // Context from the other names' current picks.
@@ -182,9 +253,15 @@ export function resolvePlaces(
         others.push(q.entry);
       }
     });
-    const scored = p.entries.map((e) => {
+    const sup = self >= 0 ? support[self]! : null;
+    // A name that is also a country or state is that, unless a qualifier or a feature word says
+    // otherwise: towns named after them ("Italy", "California") sit near anything in their state.
+    const bigName = p.entries.some((e) => e.kind === 'country' || (e.kind === 'admin1' && e.prior >= 6));
+    const damp = bigName ? 0 : 1;
+    const scored = p.entries.map((e, k) => {
       let s = e.prior + kindBonus(e, p.want, p.cand.text);
       const why: string[] = [];
+      if (sup && sup[k]! > 0) { s += damp * W_SPATIAL * Math.min(SPATIAL_CAP, sup[k]!); if (sup[k]! >= 0.7) why.push('other names of the article have places close by'); }
       if (p.qualifier) {
         const q = p.qualifier;
         const inQ = q.kind === 'country' ? e.country === q.country : e.admin1 === q.admin1;
@@ -207,6 +284,8 @@ export function resolvePlaces(
         }
         if (near) { s += W_NEAR * Math.min(1, near / Math.max(2, others.length * 0.5)); why.push('near co-mentioned places'); }
       }
+      const home = context?.countryPrior?.[e.country] ?? 0;
+      if (home > 0) { s += W_CORPUS * home; if (home >= 0.3) why.push(`corpus focus on ${e.country}`); }
       if (p.stateWord && e.kind === 'admin1') { s += 6; why.push('"state" follows'); }
       if (p.loose) s -= 1;
       return { e, s, why };
