@@ -25,6 +25,27 @@ export interface Claimant extends Actor {
   how: 'quote' | 'speech-cue' | 'according-to' | 'trailing-cue';
 }
 
+const DEMONYMS = new Set(COUNTRY_SIDES.flatMap(([, names]) => names.map((n) => n.toLowerCase())));
+
+/** Mentions that can act: people and organisations, and recurring names the tagger could not
+ * type (an armed movement named a dozen times is an actor even when tagged OTHER). Demonyms,
+ * compounds ("X-led") and names seen once or twice stay out. */
+export function isActor(m: Mention, mentions: Mention[]): boolean {
+  if (m.type === 'PERSON' || m.type === 'ORG') return true;
+  if (m.type !== 'OTHER' || !m.ref) return false;
+  if (PRONOUN_RE.test(m.text)) return mentions.some((x) => x.ref === m.ref && !PRONOUN_RE.test(x.text) && isActor(x, mentions));
+  if (!/^\p{Lu}/u.test(m.text) || DEMONYMS.has(m.text.toLowerCase()) || /-/.test(m.text)) return false;
+  let n = 0;
+  for (const x of mentions) if (x.ref === m.ref && !PRONOUN_RE.test(x.text)) n++;
+  return n >= 3;
+}
+
+/** The group an actor's type says it is, OTHER actors counting as organisations. */
+function actorType(m: Mention, mentions: Mention[]): 'PERSON' | 'ORG' | null {
+  if (m.type === 'PERSON' || m.type === 'ORG') return m.type;
+  return isActor(m, mentions) ? 'ORG' : null;
+}
+
 export function sentenceAt(sentences: Span[], pos: number): Span | null {
   for (const s of sentences) if (pos >= s.start && pos < s.end) return s;
   return null;
@@ -33,6 +54,9 @@ export function sentenceAt(sentences: Span[], pos: number): Span | null {
 export function sentenceIndex(sentences: Span[], pos: number): number {
   return sentences.findIndex((s) => pos >= s.start && pos < s.end);
 }
+
+/** Bodies of a state: they command or report, they are not the armed group a noun refers to. */
+const STATE_BODY_RE = /\b(?:department|ministry|chiefs|staff|council|embassy|government|administration|pentagon|house|office|agency|commission|mission|army|forces|police|military|command)\b/i;
 
 const TITLE_WORD = /^(?:mr|mrs|ms|dr|gen|general|lt|col|colonel|maj|major|capt|captain|adm|admiral|sgt|president|vice|prime|minister|secretary|ambassador|envoy|chairman|chief|commander|spokesman|spokeswoman|senator|sen|rep|gov|governor|mullah|sheikh|king|queen|prince|judge|justice|army|navy|top|military|state|defense|defence|foreign|head|former|acting|deputy|special|u\.?s\.?|us|uk|un)\.?$/i;
 
@@ -45,7 +69,7 @@ export function displayName(ref: string | null | undefined, mentions: Mention[],
   let bestDesc = '';
   for (const m of mentions) {
     if (m.ref !== ref || m.via?.startsWith('coref:pronoun') || PRONOUN_RE.test(m.text)) continue;
-    if (m.type !== 'PERSON' && m.type !== 'ORG') continue;
+    if (!actorType(m, mentions)) continue;
     const t = stripDeterminer(m.text);
     const words = t.split(/\s+/);
     const proper = words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|and|for|the|al|bin|de|van|von)$/i.test(w) || /^al-/.test(w));
@@ -73,13 +97,16 @@ function actorBefore(text: string, from: number, pos: number, mentions: Mention[
   let best: Mention | null = null;
   for (const m of mentions) {
     if (m.start < from || m.end > pos) continue;
-    if (m.type !== 'PERSON' && m.type !== 'ORG') continue;
+    if (!actorType(m, mentions)) continue;
     if (!AUX.test(text.slice(m.end, pos))) continue;
     if (!best || m.end > best.end || (m.end === best.end && m.start < best.start)) best = m;
   }
   if (best) {
+    const name = PRONOUN_RE.test(best.text) ? displayName(best.ref, mentions, best.text) : displayName(best.ref, mentions, stripDeterminer(best.text));
+    // "a spokesman for the X said": the spokesman speaks, for X.
+    const role = /\b(spokes(?:man|woman|person)|official|commander|envoy|representative)\s+(?:for|of)\s+(?:the\s+)?$/i.exec(text.slice(Math.max(from, best.start - 40), best.start));
     return {
-      name: PRONOUN_RE.test(best.text) ? displayName(best.ref, mentions, best.text) : displayName(best.ref, mentions, stripDeterminer(best.text)),
+      name: role && best.type !== 'PERSON' ? `${name} ${role[1]!.toLowerCase()}` : name,
       ref: best.ref ?? null,
       span: { start: best.start, end: best.end },
       article: /\bthe\s+$/i.test(text.slice(Math.max(0, best.start - 4), best.start)) || /^the\s/i.test(best.text),
@@ -106,13 +133,15 @@ function actorBefore(text: string, from: number, pos: number, mentions: Mention[
 }
 
 /** The nearest earlier actor a group noun or pronoun stands for ("the militants" → the last
- * named armed group). News organisations are skipped: they report, they do not fight. */
-export function resolveGroup(text: string, pos: number, mentions: Mention[], type: 'ORG' | 'PERSON' = 'ORG'): Actor | null {
+ * named armed group). News organisations are skipped: they report, they do not fight; so are
+ * state bodies when the noun names an armed group ("the insurgents" is never the ministry). */
+export function resolveGroup(text: string, pos: number, mentions: Mention[], type: 'ORG' | 'PERSON' = 'ORG', armed = false): Actor | null {
   let best: Mention | null = null;
   for (const m of mentions) {
-    if (m.type !== type || m.end > pos) continue;
+    if (m.end > pos || actorType(m, mentions) !== type) continue;
     if (PRONOUN_RE.test(m.text)) continue;
     if (type === 'ORG' && OUTLET_HINT_RE.test(m.text)) continue;
+    if (armed && STATE_BODY_RE.test(m.text)) continue;
     if (!best || m.end > best.end) best = m;
   }
   if (!best) return null;
@@ -133,8 +162,19 @@ export function findClaimant(
   quotes: Quote[],
   mentions: Mention[],
 ): { claimant: Claimant | null; via: string | null } {
-  const q = quotes.find((x) => x.start <= span.start && span.end <= x.end && x.speaker);
+  // Nested attribution ("X said that …, ABC reported"): the innermost speaker made the claim,
+  // the outer one relayed it.
+  const around = quotes.filter((x) => x.start <= span.start && span.end <= x.end && x.speaker).sort((a, b) => a.end - a.start - (b.end - b.start));
+  const q = around[0];
   let claimant: Claimant | null = null;
+  let relay: string | null = null;
+  for (const o of around.slice(1)) {
+    const name = displayName(o.speakerRef, mentions, o.speaker!);
+    if (q && name !== displayName(q.speakerRef, mentions, q.speaker!)) {
+      relay = name;
+      break;
+    }
+  }
   if (q) {
     claimant = {
       name: displayName(q.speakerRef, mentions, q.speaker!),
@@ -156,7 +196,7 @@ export function findClaimant(
     }
   }
   const whole = text.slice(sentence.start, sentence.end);
-  let via: string | null = null;
+  let via: string | null = relay;
   for (const m of whole.matchAll(ACCORDING_TO_RE)) {
     const at = sentence.start + m.index! + m[0].length;
     const np = /^((?:the\s+)?(?:[\p{L}\p{N}.'’\-]+\s*){1,6}?)(?=[,.;]|$|\s+(?:as|and|who|which|on|in|that)\b)/u.exec(text.slice(at, sentence.end));
@@ -252,13 +292,17 @@ export function escapeRe(s: string): string {
 export function subjectBefore(text: string, from: number, pos: number, mentions: Mention[]): Actor | null {
   const clause = text.slice(from, pos);
   let best: Actor | null = null;
+  let bestPronoun = false;
   for (const m of mentions) {
-    if (m.start < from || m.end > pos || (m.type !== 'ORG' && m.type !== 'PERSON')) continue;
+    if (m.start < from || m.end > pos || !actorType(m, mentions)) continue;
     if (OUTLET_HINT_RE.test(m.text) && m.type === 'ORG') continue;
     if (!best || m.end > best.span.end) {
       const pron = PRONOUN_RE.test(m.text);
+      // A pronoun the coreference layer tied to a named actor is that actor.
+      const name = displayName(m.ref, mentions, pron ? m.text : stripDeterminer(m.text));
+      bestPronoun = pron && PRONOUN_RE.test(name);
       best = {
-        name: pron ? displayName(m.ref, mentions, m.text) : displayName(m.ref, mentions, stripDeterminer(m.text)),
+        name,
         ref: m.ref ?? null,
         span: { start: m.start, end: m.end },
         article: /\bthe\s+$/i.test(text.slice(Math.max(0, m.start - 4), m.start)) || /^the\s/i.test(m.text),
@@ -267,13 +311,13 @@ export function subjectBefore(text: string, from: number, pos: number, mentions:
   }
   // Group nouns and pronouns that come after the last named actor.
   const re = new RegExp(`${GROUP_NOUN_RE.source}|\\b(?:they|it)\\b`, 'gi');
-  let lastGroup: { at: number; len: number } | null = null;
-  for (const m of clause.matchAll(re)) lastGroup = { at: from + m.index!, len: m[0].length };
+  let lastGroup: { at: number; len: number; armed: boolean } | null = null;
+  for (const m of clause.matchAll(re)) lastGroup = { at: from + m.index!, len: m[0].length, armed: !/^(?:they|it)$/i.test(m[0]) };
   if (lastGroup && (!best || lastGroup.at >= best.span.end)) {
-    const r = resolveGroup(text, lastGroup.at, mentions, 'ORG');
+    const r = resolveGroup(text, lastGroup.at, mentions, 'ORG', lastGroup.armed);
     if (r) return { ...r, span: { start: lastGroup.at, end: lastGroup.at + lastGroup.len }, article: r.article || true };
   }
-  if (best && PRONOUN_RE.test(text.slice(best.span.start, best.span.end)) && !best.ref) return resolveGroup(text, best.span.start, mentions, 'ORG');
+  if (best && bestPronoun) return resolveGroup(text, best.span.start, mentions, 'ORG');
   return best;
 }
 

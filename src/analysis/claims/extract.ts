@@ -62,7 +62,9 @@ export function extractClaims(input: ClaimInput): ClaimX[] {
     const evidence: Evidence[] = [];
 
     const { claimant, via } = findClaimant(text, sentence, q, quotes, mentions);
-    const clauseStart = claimant && claimant.how === 'speech-cue' && claimant.cue.end <= q.start ? claimant.cue.end : sentence.start;
+    // The reported clause starts after the speech cue: its subject is not the speaker's.
+    const cueInSentence = claimant && (claimant.how === 'speech-cue' || claimant.how === 'quote') && claimant.cue.end > claimant.cue.start && claimant.cue.start >= sentence.start && claimant.cue.end <= q.start;
+    const clauseStart = cueInSentence ? claimant!.cue.end : sentence.start;
     const pred = predicateNear(text, clauseStart, sentence.end, q);
     const subject = pred
       ? pred.passiveBy ?? subjectBefore(text, clauseStart, pred.at, mentions)

@@ -1,0 +1,122 @@
+// Rules for actors, attribution, control targets and report days, on fictional sentences.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractQuantities } from '../../src/analysis/quantities/index.js';
+import { extractClaims } from '../../src/analysis/claims/index.js';
+import { extractControl } from '../../src/analysis/events/index.js';
+import { newsDay } from '../../src/analysis/events/newsday.js';
+import { segment } from '../../src/text/segment.js';
+import type { Mention, Quote } from '../../src/types.js';
+import { findMentions, findPlaces, findTimes, type NameEntry } from './standins.js';
+
+/** Mentions with some names retyped OTHER, as an uncertain tagger leaves them. */
+function mentionsOf(text: string, entries: NameEntry[], other: string[] = []): Mention[] {
+  return findMentions(text, entries).map((m) => (other.includes(m.ref!) ? { ...m, type: 'OTHER' as const } : m));
+}
+
+function claimsOf(text: string, entries: NameEntry[], other: string[], quotes: Quote[] = [], published = '2030-03-08') {
+  const { sentences } = segment(text);
+  return extractClaims({
+    text, sentences, quantities: extractQuantities(text, sentences), quotes, mentions: mentionsOf(text, entries, other),
+    times: findTimes(text, published), published, outlet: 'Harbor Post',
+  });
+}
+
+const FRONT: NameEntry[] = [
+  { name: 'Salt Brotherhood', type: 'ORG' },
+  { name: 'Coastal Defence Ministry', type: 'ORG' },
+  { name: 'Rena Voss', type: 'PERSON', aliases: ['Voss'] },
+  { name: 'Daily Lantern', type: 'ORG' },
+];
+
+test('a recurring name the tagger left untyped acts as the subject, not the speaker\'s body', () => {
+  const text =
+    'The Salt Brotherhood pressed on. The Salt Brotherhood denied losses. ' +
+    'Coastal Defence Ministry chief Rena Voss said the Salt Brotherhood militants now controlled about 40 districts.';
+  const c = claimsOf(text, FRONT, ['Salt Brotherhood']).find((x) => x.value === 40)!;
+  assert.equal(c.subject, 'the Salt Brotherhood');
+  assert.equal(c.quantity, 'districts controlled by the Salt Brotherhood');
+  assert.equal(c.claimant, 'Rena Voss');
+});
+
+test('a group noun never stands for a ministry', () => {
+  const text = 'The Salt Brotherhood attacked at dawn. The Coastal Defence Ministry said the militants held 12 villages.';
+  const c = claimsOf(text, FRONT, []).find((x) => x.value === 12)!;
+  assert.equal(c.subject, 'the Salt Brotherhood');
+});
+
+test('nested attribution: the inner speaker claims, the outlet relays', () => {
+  const text = 'Brotherhood spokeswoman Rena Voss said that the fighters were in control of 31 districts, the Daily Lantern reported.';
+  const at = (s: string) => text.indexOf(s);
+  const q = (start: number, end: number, speaker: string, cueText: string): Quote => ({
+    start, end, kind: 'reported', text: text.slice(start, end), cue: { start: at(cueText), end: at(cueText) + cueText.length, text: cueText },
+    speakerSpan: null, speaker, speakerRef: speaker, channel: null, confidence: 0.8, evidence: [],
+  });
+  const quotes = [q(0, at(', the Daily'), 'Daily Lantern', 'reported'), q(at('that the'), at('reported') + 8, 'Rena Voss', 'said')];
+  const c = claimsOf(text, FRONT, [], quotes).find((x) => x.value === 31)!;
+  assert.equal(c.claimant, 'Rena Voss');
+  assert.equal(c.via, 'Daily Lantern');
+});
+
+const PLACES = [
+  { name: 'Tessaly', lat: 1, lon: 1, kind: 'country', country: 'TS' },
+  { name: 'Orvik', lat: 1, lon: 2, country: 'TS' },
+  { name: 'Brennhal', lat: 1, lon: 3, country: 'TS' },
+];
+
+function controlOf(text: string, entries: NameEntry[], other: string[], published: string) {
+  const { sentences } = segment(text);
+  return extractControl({
+    text, sentences, mentions: mentionsOf(text, entries, other), places: findPlaces(text, PLACES),
+    times: findTimes(text, published), quotes: [], published,
+  });
+}
+
+test('control: an unresolved name framed as a capital; the spokesman claims; the day from the announcement before', () => {
+  const text =
+    'The Salt Brotherhood kept moving. On Monday, the Salt Brotherhood announced that they had captured a fourth town in a week. ' +
+    'A spokesman for the Salt Brotherhood claimed to have captured Quellmarch, the capital of the eastern province of Dorn.';
+  const c = controlOf(text, FRONT, ['Salt Brotherhood'], '2030-03-12');
+  const q = c.find((x) => x.place === 'Quellmarch')!;
+  assert.ok(q, JSON.stringify(c));
+  assert.equal(q.holder, 'Salt Brotherhood');
+  assert.equal(q.status, 'claimed');
+  assert.equal(q.claimant, 'Salt Brotherhood spokesman');
+  assert.equal(q.asOf, '2030-03-11');
+  assert.ok(!c.find((x) => x.place === 'Dorn'));
+});
+
+test('control: defenders named after the speech cue hold every listed base, unresolved ones too', () => {
+  const text = 'Rena Voss said on Monday that Tessaly commando forces had been able to stop the Salt Brotherhood at key bases, including Orvik and Kell Marrow.';
+  const c = controlOf(text, FRONT, ['Salt Brotherhood'], '2030-03-12');
+  assert.deepEqual(c.map((x) => x.place), ['Orvik', 'Kell Marrow']);
+  for (const x of c) {
+    assert.equal(x.holder, 'Tessaly government');
+    assert.equal(x.status, 'reported');
+    assert.equal(x.claimant, 'Rena Voss');
+    assert.equal(x.asOf, '2030-03-11');
+  }
+});
+
+test('control: "the fall of P is not imminent" leaves P with its government; a fall with a victor goes to the victor', () => {
+  const a = controlOf('An analyst in Tessaly said the fall of Brennhal is not imminent.', FRONT, [], '2030-03-12');
+  assert.equal(a[0]?.holder, 'Tessaly government');
+  assert.equal(a[0]?.asOf, '2030-03-12');
+  const text =
+    'The Salt Brotherhood regrouped. The Salt Brotherhood moved south. ' +
+    'Officials met on Sunday to weigh the fall of Orvik, the largest Salt Brotherhood victory so far.';
+  const b = controlOf(text, FRONT, ['Salt Brotherhood'], '2030-03-12');
+  const o = b.find((x) => x.place === 'Orvik')!;
+  assert.equal(o.holder, 'Salt Brotherhood');
+  assert.equal(o.asOf, '2030-03-10');
+  assert.equal(o.status, 'reported');
+});
+
+test('news day: the day most statements are dated, only when repeated and recent', () => {
+  const text = 'The ministry said on Monday it was ready. Voss spoke Monday with her aides. Voss said the roads were open.';
+  const { sentences } = segment(text);
+  assert.equal(newsDay(text, sentences, findTimes(text, '2030-03-12'), '2030-03-12')?.value, '2030-03-11');
+  assert.equal(newsDay(text, sentences, findTimes(text, '2030-03-30'), '2030-03-30'), null);
+  const once = 'The ministry said on Monday it was ready. Voss said the roads were open.';
+  assert.equal(newsDay(once, segment(once).sentences, findTimes(once, '2030-03-12'), '2030-03-12'), null);
+});
