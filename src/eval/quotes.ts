@@ -5,7 +5,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import type { Command } from 'commander';
-import type { Span } from '../types.js';
+import type { Mention, Span } from '../types.js';
 import { segment } from '../text/segment.js';
 import { extractQuotes, type QuoteDetail } from '../analysis/quotes/index.js';
 import { recognize } from '../analysis/ner/index.js';
@@ -39,7 +39,9 @@ export interface EvalQuotesResult {
   annotatorChoice: string;
   minConfidence: number;
   /** With the pipeline's own mentions (NER + coreference): what users get. */
-  scores: Record<SpanType, Score>;
+  scores: Record<SpanType, Score> | null;
+  /** Why the pipeline's mentions could not be computed (then `scores` is null). */
+  pipelineError: string | null;
   /** With no mentions (the extractor's fallback speaker finder). */
   fallbackScores: Record<SpanType, Score>;
   /** Milliseconds per article: segmentation, NER + coreference, and quote extraction. */
@@ -210,6 +212,7 @@ export async function evalQuotes(opts: { polnear: string; out?: string; minConfi
   let segmentMs = 0;
   let mentionsMs = 0;
   let quotesMs = 0;
+  let pipelineError: string | null = null;
   for (const tf of texts) {
     const stem = basename(tf, '.txt');
     const annFile = anns.find((a) => a.slice(0, a.lastIndexOf('_')) === stem);
@@ -221,20 +224,26 @@ export async function evalQuotes(opts: { polnear: string; out?: string; minConfi
     const seg = segment(text);
     segmentMs += performance.now() - t0;
     t0 = performance.now();
-    const mentions = resolveCoref(text, seg.sentences, recognize(text, seg.sentences));
+    let mentions: Mention[] | null = null;
+    try {
+      if (!pipelineError) mentions = resolveCoref(text, seg.sentences, recognize(text, seg.sentences));
+    } catch (e) {
+      // The entity model may be mid-retrain in a working tree: still score the fallback.
+      pipelineError = (e as Error).message;
+    }
     mentionsMs += performance.now() - t0;
     t0 = performance.now();
-    const quotes = extractQuotes(text, seg, mentions);
+    const quotes = extractQuotes(text, seg, mentions ?? []);
     quotesMs += performance.now() - t0;
     const attrs = toAttributions(text, quotes, seg.paragraphs, minConfidence);
     if (opts.out) writeFileSync(join(opts.out, stem + '.ann'), toBrat(text, attrs));
-    addCounts(totals, text, gold, attrs);
-    addCounts(fallback, text, gold, toAttributions(text, extractQuotes(text, seg, []), seg.paragraphs, minConfidence));
+    if (mentions) addCounts(totals, text, gold, attrs);
+    addCounts(fallback, text, gold, mentions ? toAttributions(text, extractQuotes(text, seg, []), seg.paragraphs, minConfidence) : attrs);
   }
   const per = (x: number) => Math.round((x / Math.max(1, n)) * 100) / 100;
   return {
     corpus: dir, texts: n, annotatorChoice: 'first .ann file by sorted name for each text', minConfidence,
-    scores: toScores(totals), fallbackScores: toScores(fallback),
+    scores: pipelineError ? null : toScores(totals), pipelineError, fallbackScores: toScores(fallback),
     timing: { segmentMs: per(segmentMs), mentionsMs: per(mentionsMs), quotesMs: per(quotesMs), quotesShareOfRest: round(quotesMs / Math.max(1e-9, segmentMs + mentionsMs)) },
   };
 }
@@ -282,6 +291,10 @@ export function formatQuotesResult(r: EvalQuotesResult): string {
   const lines = [`PolNeAR ${r.corpus}: ${r.texts} texts (${r.annotatorChoice}), quotes with confidence ≥ ${r.minConfidence}`];
   const fmt = (x: { p: number; r: number; f1: number }) => `${x.p.toFixed(3)} ${x.r.toFixed(3)} ${x.f1.toFixed(3)}`;
   for (const [label, scores] of [['pipeline mentions (NER + coreference)', r.scores], ['no mentions (fallback speaker finder)', r.fallbackScores]] as const) {
+    if (!scores) {
+      lines.push(`${label}: not available (${r.pipelineError})`);
+      continue;
+    }
     lines.push(`${label}:`, 'type      gold  pred   exact P/R/F1          overlap P/R/F1');
     for (const t of TYPES) {
       const s = scores[t];

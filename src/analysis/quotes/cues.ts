@@ -2,7 +2,7 @@
 // over them): who said it (the source noun phrase), the cue, the channel and the content span.
 import type { Span } from '../../types.js';
 import { tokenize, type Token } from '../../text/segment.js';
-import { OBJECT_CUES, ADJUNCT_RE, CHANNEL_PATTERNS, CUE_MODIFIERS, cueNeedsClause, PERSON_NOUNS, ORG_NOUNS, PRONOUNS, speechLemma } from './lexicon.js';
+import { OBJECT_CUES, ADJUNCT_RE, CHANNEL_PATTERNS, CUE_MODIFIERS, cueNeedsClause, learnedCue, learnedParticle, PERSON_NOUNS, ORG_NOUNS, PRONOUNS, speechLemma } from './lexicon.js';
 
 export interface Attribution {
   cue: Span;
@@ -16,7 +16,13 @@ export interface Attribution {
   content: Span[];
   channel: string | null;
   mode: 'subject-cue-content' | 'content-subject-cue' | 'content-cue-subject' | 'according-to' | 'participle' | 'parenthetical';
+  /** For a cue from the learned lexicon: the share of its occurrences that are cues. */
+  learned?: number;
 }
+
+/** Lemma prefix of cues from the learned lexicon (beliefs, intentions, findings, stances). */
+export const LEARNED = 'learned:';
+const STRONG_LEARNED = 0.45;
 
 const FINITE = /\b(?:is|are|was|were|has been|have been|will|would|could|should|can|may|might|must|did|does|do|being|seems?|seemed|appears?|become|becomes|became|got|gets)\b/i;
 const BOUNDARY_RE = /(?:[;:—–]|\s-\s|,\s*(?:and|but|while|as|because|although|though|so|or|yet)\b|\b(?:that|because|while|when|whereas|although|though|if|unless|after|before|since|as)\b)\s*/g;
@@ -72,14 +78,15 @@ function trimSpan(text: string, s: number, e: number): Span {
 }
 
 /** The subject noun phrase that ends right before `end` (the cue), searched back to `floor`. */
-function subjectBefore(text: string, floor: number, end: number, masks: Span[]): { source: Span; head: Span; appositive: Span | null } | null {
-  // Step back over auxiliaries and adverbs: "he has also said".
+function subjectBefore(text: string, floor: number, end: number, masks: Span[], progressive = false): { source: Span; head: Span; appositive: Span | null } | null {
+  // Step back over auxiliaries and adverbs: "he has also said"; "is" only before an -ing cue
+  // ("she is demanding"), since before a participle it makes a passive ("was announced").
   let e = end;
   for (;;) {
     const m = /(\S+)\s*$/.exec(text.slice(floor, e));
     if (!m) break;
     const w = m[1]!.toLowerCase();
-    if (CUE_MODIFIERS.has(w) || (/^\w+ly$/.test(w) && w !== 'only' && !/^(?:ally|italy|sally|kelly|reilly|daily)$/.test(w))) {
+    if (CUE_MODIFIERS.has(w) || (progressive && /^(?:is|are|was|were|been|be|’s|'s|’re|'re)$/.test(w)) || (/^\w+ly$/.test(w) && w !== 'only' && !/^(?:ally|italy|sally|kelly|reilly|daily)$/.test(w))) {
       e = floor + m.index;
       continue;
     }
@@ -159,10 +166,12 @@ export function findAttributions(text: string, uStart: number, uEnd: number, mas
       if (a) out.push(a);
       continue;
     }
-    const lemma = speechLemma(t.text);
+    const learned = speechLemma(t.text) ? null : learnedCue(t.text);
+    const lemma = speechLemma(t.text) ?? (learned ? LEARNED + learned.form : null);
     if (!lemma) continue;
     if (/^\p{Lu}/u.test(t.text) && t.start !== uStart) continue; // "Said", a name
     const a = attributionAt(text, uStart, uEnd, toks, i, lemma, localMasks, out);
+    if (a && learned) a.learned = learned.weight;
     if (a) out.push(a);
   }
   return out;
@@ -220,9 +229,10 @@ function attributionAt(text: string, uStart: number, uEnd: number, toks: Token[]
     return { cue, lemma, source: null, head: main.head, appositive: null, content: [trimSpan(text, restStart + (skipThat ? 0 : 0), uEnd)], channel: afterCue.channel, mode: 'participle' };
   }
   // "with the ministry saying that …": an -ing cue with its own subject.
-  if (/ing$/.test(t.text) && !/^\s*(?:that\b|:|,?\s*["“])/.test(rest)) return null;
+  const progressive = /ing$/.test(t.text) && /\b(?:is|are|was|were)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?$/i.test(text.slice(Math.max(uStart, t.start - 30), t.start));
+  if (/ing$/.test(t.text) && !progressive && !/^\s*(?:that\b|:|,?\s*["“])/.test(rest)) return null;
   // Subject before the cue.
-  const subj = subjectBefore(text, uStart, t.start, masks);
+  const subj = subjectBefore(text, uStart, t.start, masks, progressive);
   if (subj) {
     const beforeSubj = text.slice(uStart, subj.source.start);
     const beforeIsContent = /[,”"’']\s*$/.test(beforeSubj) && wordsOf(beforeSubj).length >= 2;
@@ -241,15 +251,33 @@ function attributionAt(text: string, uStart: number, uEnd: number, toks: Token[]
       s = content[0]!.start;
       return { cue, lemma, ...subj, content, channel: afterCue.channel, mode: 'content-subject-cue' };
     }
+    if (restWords >= 1 && lemma.startsWith(LEARNED)) {
+      // Learned cues take whatever follows as their content: "wants to leave", "endorsed the
+      // plan", "believes the count is wrong"; a learned particle joins the cue ("called for").
+      const next = toks[i + 1];
+      if (next && learnedParticle(t.text, next.text)) {
+        const after = trimSpan(text, next.end, uEnd);
+        if (after.end - after.start < 2) return null;
+        return { cue: { start: cue.start, end: next.end }, lemma, ...subj, content: [after], channel: afterCue.channel, mode: 'subject-cue-content' };
+      }
+      if (/^\s*(?:for|about|of|with|on|in|by|during|at|against|from|into|over|up|out|off|down|back|as)\b/i.test(rest)) return null;
+      return { cue, lemma, ...subj, content: [trimSpan(text, restStart, uEnd)], channel: afterCue.channel, mode: 'subject-cue-content' };
+    }
     if (restWords >= 2) {
       if (OBJECT_CUES.has(lemma)) {
         // "called for a recount", "criticized the plan": the object is the content.
         const ext = /^\s*(?:for|on)\b/.test(rest) && lemma === 'call' ? /^\s*(?:for|on)\b/.exec(rest)![0] : '';
         const objStart = restStart + ext.length;
         if (/^\s*(?:to|for|about|of|with|on|in|by|during|at)\b/.test(text.slice(objStart, uEnd)) && lemma !== 'want' && lemma !== 'plan' && lemma !== 'refuse') return null;
-        return { cue: { start: cue.start, end: cue.end + ext.length }, lemma, ...subj, content: [trimSpan(text, objStart, uEnd)], channel: afterCue.channel, mode: 'subject-cue-content' };
+        return { cue: { start: cue.start, end: ext ? restStart + ext.length : cue.end }, lemma, ...subj, content: [trimSpan(text, objStart, uEnd)], channel: afterCue.channel, mode: 'subject-cue-content' };
       }
-      if (cueNeedsClause(lemma) && !/^\s*(?:that\b|:|,?\s*["“])/.test(rest)) return null;
+      if (cueNeedsClause(lemma) && !/^\s*(?:that\b|:|,?\s*["“])/.test(rest)) {
+        // Forms that annotated news nearly always uses as cues ("the poll shows Jones ahead",
+        // "declined to comment") need no "that"; rarer ones ("found a body") still do.
+        const lc = learnedCue(t.text, STRONG_LEARNED);
+        if (!lc || /^\s*(?:for|about|of|with|on|in|by|during|at)\b/.test(rest)) return null;
+        return { cue, lemma, ...subj, content: [trimSpan(text, restStart, uEnd)], channel: afterCue.channel, mode: 'subject-cue-content', learned: lc.weight };
+      }
       void startsClause;
       if (lemma === 'tell' && !afterCue.channel && !/^\s*(?:that|:|["“])/.test(rest)) {
         // "told him to leave" is not speech content we can use.

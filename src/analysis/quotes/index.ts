@@ -155,12 +155,14 @@ class Resolver {
           return { name: this.names.get(ref) ?? null, ref, span, role: hn, description: headText, type: this.types.get(ref) ?? null, reason: `description "${headText}" matches the role of an earlier entity` };
         }
       }
-      // In the lead, a definite description may point forward to the person the story names.
-      if (definite && this.lead && head.start < this.lead) {
-        const later = new Set(this.mentions.filter((m) => m.ref && m.start > head.end && this.named(m) && this.roles.get(m.ref)?.has(hn)).map((m) => m.ref!));
-        if (later.size === 1) {
-          const ref = [...later][0]!;
-          return { name: this.names.get(ref) ?? null, ref, span, role: hn, description: headText, type: this.types.get(ref) ?? null, reason: `lead description "${headText}" matches the role of the entity named next` };
+      // With no earlier bearer, a definite description points forward to the next person named
+      // with its role ("the top general said …" and later "Gen. Jane Roe"): copy often names the
+      // speaker a paragraph or more after the description.
+      if (definite) {
+        const next = this.mentions.find((m) => m.ref && m.start > head.end && this.named(m) && this.roles.get(m.ref)?.has(hn) && (this.types.get(m.ref) ?? m.type) !== 'ORG');
+        if (next) {
+          const ref = next.ref!;
+          return { name: this.names.get(ref) ?? null, ref, span, role: hn, description: headText, type: this.types.get(ref) ?? null, reason: `description "${headText}" matches the role of the next person named with it` };
         }
       }
       return { ...NO_SPEAKER, span, role: hn, description: headText, reason: `unnamed source "${headText}"` };
@@ -248,6 +250,7 @@ export function extractQuotes(text: string, segments: { paragraphs: Span[]; sent
   const out: QuoteDetail[] = [];
   const previous: Prev[] = [];
   const used = new Set<Marked>();
+  const learnedCues = new Set<QuoteDetail>();
 
   const push = (q: QuoteDetail, sp: Speaker) => {
     out.push(q);
@@ -352,7 +355,8 @@ export function extractQuotes(text: string, segments: { paragraphs: Span[]; sent
       let best = -1;
       let bestOv = 0;
       attrs.forEach((a, k) => {
-        const ov = a.content.reduce((n, c) => n + overlap(c, m), 0);
+        // A quotation inside a nested belief ("X said Y appear to have 'Z'") is X's words.
+        const ov = a.content.reduce((n, c) => n + overlap(c, m), 0) * (a.learned !== undefined ? 0.5 : 1);
         if (ov > bestOv) {
           bestOv = ov;
           best = k;
@@ -388,11 +392,23 @@ export function extractQuotes(text: string, segments: { paragraphs: Span[]; sent
       const env = { start: Math.min(...a.content.map((c) => c.start)), end: Math.max(...a.content.map((c) => c.end)) };
       if (env.end - env.start < 3) return;
       const weak = !isStrongSpeech(a.lemma);
-      const conf = (sp.ref ? 0.75 : sp.name ? 0.6 : 0.45) - (weak ? 0.15 : 0);
-      items.push({ q: make('reported', env, a, sp, conf, [{ reason: `reported speech with cue "${text.slice(a.cue.start, a.cue.end)}" (${a.mode})`, span: a.cue }], a.content), sp });
+      // Learned cues (beliefs, intentions, findings, stances) stay below 0.5 so that views can keep
+      // to speech; an unnamed but described source ("a new poll", "the study") still counts.
+      const conf = a.learned !== undefined
+        ? Math.min(0.49, 0.4 + 0.1 * a.learned + (sp.ref ? 0.05 : 0))
+        : (sp.ref ? 0.75 : sp.name ? 0.6 : sp.description ? 0.5 : 0.45) - (weak ? 0.1 : 0);
+      const q = make('reported', env, a, sp, conf, [{ reason: `${a.learned !== undefined ? 'attribution' : 'reported speech'} with cue "${text.slice(a.cue.start, a.cue.end)}" (${a.mode}${a.learned !== undefined ? `, learned cue weight ${a.learned.toFixed(2)}` : ''})`, span: a.cue }], a.content);
+      if (a.learned !== undefined) learnedCues.add(q);
+      items.push({ q, sp });
     });
     items.sort((x, y) => x.q.start - y.q.start);
-    for (const it of items) push(it.q, it.sp);
+    // A belief or stance ("Washington suspected …") or an attribution nested inside another's
+    // content does not make its source the one who goes on speaking: pronouns skip it.
+    const nested = (q: QuoteDetail) => attrs.some((a) => a.cue.start !== q.cue?.start && a.content.some((c) => q.cue && q.cue.start >= c.start && q.cue.end <= c.end));
+    for (const it of items) {
+      if (it.q.kind === 'reported' && (learnedCues.has(it.q) || nested(it.q))) out.push(it.q);
+      else push(it.q, it.sp);
+    }
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out;

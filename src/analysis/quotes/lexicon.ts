@@ -1,5 +1,6 @@
 // General English vocabulary of attribution: speech verbs, the words that make up a speaker's noun
 // phrase, and channels. Nothing here is specific to any story.
+import { LEARNED_CUES, LEARNED_PHRASES } from './learned-cues.js';
 
 /** Verbs (all inflections listed) that introduce speech or a written statement. */
 const SPEECH_LEMMAS: Record<string, string[]> = {
@@ -99,6 +100,26 @@ const NEEDS_CLAUSE = new Set([
 const FORM_TO_LEMMA = new Map<string, string>();
 for (const [lemma, forms] of Object.entries(SPEECH_LEMMAS)) for (const f of forms) FORM_TO_LEMMA.set(f, lemma);
 
+/** The share of a word's occurrences that PolNeAR's train annotators marked as a cue head, below
+ * which a learned cue is not used: tuned on the dev split's F1 (see src/eval/quotes.ts). */
+export const LEARNED_MIN_WEIGHT = 0.2;
+const LEARNED_MIN_COUNT = 4;
+
+/** A cue form learned from annotated news (believes, wants, shows, endorsed …) that the hand
+ * list lacks, with its weight (share of occurrences that are cues); null when weak or unknown. */
+export function learnedCue(word: string, minWeight = LEARNED_MIN_WEIGHT): { form: string; weight: number } | null {
+  const w = word.toLowerCase();
+  if (!Object.prototype.hasOwnProperty.call(LEARNED_CUES, w)) return null;
+  const [cue, all] = LEARNED_CUES[w]!;
+  const weight = cue / all;
+  return cue >= LEARNED_MIN_COUNT && weight >= minWeight ? { form: w, weight } : null;
+}
+
+/** Does this learned cue take the next word as its particle ("called for", "talked about")? */
+export function learnedParticle(cue: string, next: string): boolean {
+  return (LEARNED_PHRASES[`${cue.toLowerCase()} ${next.toLowerCase()}`] ?? 0) >= 3;
+}
+
 export function speechLemma(word: string): string | null {
   return FORM_TO_LEMMA.get(word.toLowerCase()) ?? null;
 }
@@ -109,6 +130,7 @@ export function cueNeedsClause(lemma: string): boolean {
 
 /** Cue verbs strong enough to attribute a direct quote that stands next to them. */
 export function isStrongSpeech(lemma: string): boolean {
+  if (lemma.startsWith('learned:')) return false;
   return !NEEDS_CLAUSE.has(lemma) || ['write', 'ask', 'state', 'reply', 'respond', 'continue', 'admit', 'confirm', 'announce', 'deny'].includes(lemma);
 }
 
