@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { foldKey } from '../../text/normalize.js';
 import { ADMIN1_ABBREVIATIONS, REGIONS } from './extra-names.js';
 import { CITY_FLAG, type GazEntry, type GazetteerFile } from './model.js';
-import { looseKey, placeKey } from './names.js';
+import { looseKey, placeKey, stripDivisionWord } from './names.js';
+
+const ADMIN2_WORDS = ['county', 'parish', 'borough', 'district', 'municipality', 'census area'];
 
 const MODEL_PATH = fileURLToPath(new URL('../../../models/gazetteer.json.gz', import.meta.url));
 
@@ -16,6 +18,9 @@ export interface Gazetteer {
   size: number;
   /** Exact key → entry indexes. */
   byKey: Map<string, number[]>;
+  /** Counties and districts under their name without the division word ("Cooke" → Cooke County):
+   * only consulted when a division word says so or nothing else has the name. */
+  admin2Bare: Map<string, number[]>;
   /** Postal and AP abbreviations of states/provinces: only trusted right after a comma. */
   abbreviations: Map<string, number>;
   /** Demonym / adjectival form key → country entry index. */
@@ -105,6 +110,7 @@ function buildGazetteer(file: GazetteerFile): Gazetteer {
     }
     for (const d of r.adjectives) if (!demonyms.has(placeKey(d))) demonyms.set(placeKey(d), e.idx);
   }
+  const admin2Bare = new Map<string, number[]>();
   for (const a of file.admin2) {
     const [cc = '', a1 = ''] = a.id.split('.');
     const e: GazEntry = {
@@ -113,6 +119,11 @@ function buildGazetteer(file: GazetteerFile): Gazetteer {
     };
     fixed.push(e);
     add(a.key, e.idx);
+    const bare = stripDivisionWord(a.name, ADMIN2_WORDS);
+    if (bare) {
+      const bk = placeKey(bare);
+      (admin2Bare.get(bk) ?? admin2Bare.set(bk, []).get(bk)!).push(e.idx);
+    }
   }
   const base = fixed.length;
   const C = file.cities;
@@ -161,7 +172,7 @@ function buildGazetteer(file: GazetteerFile): Gazetteer {
     }
     return loose;
   };
-  return { entry, size: base + n, byKey, abbreviations, demonyms, countryByCode, admin1ById, commonNames, looseIndex };
+  return { entry, size: base + n, byKey, admin2Bare, abbreviations, demonyms, countryByCode, admin1ById, commonNames, looseIndex };
 }
 
 /** Entries whose name matches, exactly after folding or else by the loose transliteration key. */
@@ -173,6 +184,12 @@ export function lookupKey(name: string): { entries: GazEntry[]; loose: boolean }
   if (key.length < 5) return { entries: [], loose: false };
   const l = g.looseIndex().get(looseKey(key));
   return { entries: (l ?? []).map(g.entry), loose: true };
+}
+
+/** Counties, parishes and districts called that, without their division word. */
+export function lookupAdmin2Bare(name: string): GazEntry[] {
+  const g = gazetteer();
+  return (g.admin2Bare.get(placeKey(name)) ?? []).map(g.entry);
 }
 
 /** Places of that name, most important first. */

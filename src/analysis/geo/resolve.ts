@@ -3,7 +3,7 @@
 // "the city of X"); the article's country and state focus (most mentioned, demonyms included);
 // nearby co-mentioned places (same admin-1, short distance); and the importance prior.
 import type { PlaceRef, Span } from '../../types.js';
-import { demonymCountry, gazetteer, lookupKey } from './gazetteer.js';
+import { demonymCountry, gazetteer, lookupAdmin2Bare, lookupKey } from './gazetteer.js';
 import type { GazEntry } from './model.js';
 import { DIVISION_SUFFIXES } from './extra-names.js';
 import { stripDivisionWord } from './names.js';
@@ -51,7 +51,12 @@ export function corpusCountryPrior(perArticle: readonly (readonly PlaceRef[])[])
 
 type Want = 'admin1' | 'admin2' | 'city' | null;
 
+// "Cooke, Grayson and Love counties": every name of the list takes the plural's kind.
+const NAME_IN_LIST = String.raw`\p{Lu}[\p{L}\p{M}.'’-]*(?:\s\p{Lu}[\p{L}\p{M}.'’-]*)?`;
+const LIST_TAIL = String.raw`(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)${NAME_IN_LIST})*\s+`;
 const FEATURE_AFTER: [RegExp, Want][] = [
+  [new RegExp(String.raw`^${LIST_TAIL}(?:provinces|states|governorates|regions)\b`, 'u'), 'admin1'],
+  [new RegExp(String.raw`^${LIST_TAIL}(?:counties|parishes|districts|boroughs)\b`, 'u'), 'admin2'],
   [/^\s+(?:province|state|governorate|oblast|region|prefecture|department)\b/i, 'admin1'],
   [/^\s+(?:county|parish|district|borough|township)\b/i, 'admin2'],
   [/^\s+(?:city|town|village)\b/i, 'city'],
@@ -98,7 +103,7 @@ function qualifierAfter(text: string, end: number): GazEntry | null {
 
 function prepare(text: string, cand: MentionCandidate): Prepared {
   let want: Want = null;
-  const after = text.slice(cand.end, cand.end + 40);
+  const after = text.slice(cand.end, cand.end + 80);
   const before = text.slice(Math.max(0, cand.start - 60), cand.start);
   for (const [re, w] of FEATURE_AFTER) if (re.test(after)) { want = w; break; }
   if (!want) for (const [re, w] of FEATURE_BEFORE) if (re.test(before)) { want = w; break; }
@@ -119,6 +124,17 @@ function prepare(text: string, cand: MentionCandidate): Prepared {
     }
   } else if (/\s(?:province|governorate|oblast|region|state)$/i.test(surface)) {
     want ??= 'admin1';
+  }
+  // "Oconee" for Oconee County: a county written without its word ("Platte Co.", "Cooke, Grayson
+  // and Love counties", or a name nothing else carries).
+  const coAbbrev = /^(.+?)\s+Co\.?$/.exec(surface);
+  if (coAbbrev && !entries.length) {
+    ({ entries, loose } = lookupKey(coAbbrev[1] + ' County'));
+    want ??= 'admin2';
+  }
+  if (want === 'admin2' || !entries.length) {
+    const bare = lookupAdmin2Bare(surface).filter((e) => !entries.includes(e));
+    if (bare.length) { entries = [...entries, ...bare]; loose = false; }
   }
   const demonym = demonymCountry(cand.text);
   return { cand, entries, loose, want, demonym, qualifier: qualifierAfter(text, cand.end), stateWord };
