@@ -75,6 +75,9 @@ export function toAttributions(text: string, quotes: QuoteDetail[], paragraphs: 
     let { start, end } = s;
     if (start > 0 && QUOTE_MARK.test(text[start - 1]!)) start--;
     if (end < text.length && QUOTE_MARK.test(text[end]!)) end++;
+    // Some copy writes a double quotation mark as two apostrophes ('').
+    if (start > 0 && text[start] === "'" && text[start - 1] === "'") start--;
+    if (end < text.length && text[end - 1] === "'" && text[end] === "'") end++;
     return { start, end };
   };
   const kept = quotes.filter((q) => q.confidence >= minConfidence);
