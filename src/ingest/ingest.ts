@@ -35,6 +35,9 @@ export interface IngestSummary extends IngestProgress {
   seconds: number;
 }
 
+/** Meta key bumped whenever a batch changed the corpus: caches of views compare it. */
+export const CORPUS_VERSION_KEY = 'corpus-version';
+
 const isFailure = (x: RawDocument | ReadFailure): x is ReadFailure => 'error' in x;
 
 export async function ingest(store: Store, docs: AsyncIterable<RawDocument | ReadFailure>, opts: IngestOptions = {}): Promise<IngestSummary> {
@@ -101,6 +104,7 @@ export async function ingest(store: Store, docs: AsyncIterable<RawDocument | Rea
     summary.recleaned = await recleanLearned(store, learned, opts.stages);
     summary.updated = summary.recleaned.length;
     for (const l of linkers) await l.onBatchEnd?.(store, [...summary.added, ...summary.recleaned]);
+    if (summary.added.length || summary.recleaned.length) await store.setMeta(CORPUS_VERSION_KEY, `${Date.now()}-${summary.added.length}`);
   } finally {
     await chain.catch(() => undefined);
     await pool.close();

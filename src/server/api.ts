@@ -7,6 +7,7 @@ import { briefMarkdown, briefHtml } from '../views/brief.js';
 import { overview } from '../views/overview.js';
 import { HttpError, paginate, q, readBody, Router, type Ctx } from './http.js';
 import { JobQueue } from './jobs.js';
+import { CORPUS_VERSION_KEY } from '../ingest/ingest.js';
 import { openapi } from './openapi.js';
 
 const MAX_UPLOAD = 20 * 1024 * 1024;
@@ -16,26 +17,40 @@ export interface ApiOptions {
   allowPrivate?: boolean;
 }
 
-/** Views are cached until the store changes through this server, or for a few seconds when
- * another process may write to it. */
+/** Views are cached until the corpus changes: ingest bumps the store's "corpus-version" at the end
+ * of every batch, whichever process ran it, and one cheap read per request notices. */
 class ViewCache {
-  private entries = new Map<string, { at: number; value: Promise<unknown> }>();
-  constructor(private ttlMs = 5000) {}
-  get<T>(key: string, make: () => Promise<T>): Promise<T> {
-    const e = this.entries.get(key);
-    if (e && Date.now() - e.at < this.ttlMs) return e.value as Promise<T>;
-    const value = make();
-    value.catch(() => this.entries.delete(key));
-    this.entries.set(key, { at: Date.now(), value });
-    return value;
+  private entries = new Map<string, Promise<unknown>>();
+  private version: string | null = null;
+  private checked = 0;
+  constructor(private store: Store, private recheckMs = 250) {}
+  private async fresh(): Promise<void> {
+    if (Date.now() - this.checked < this.recheckMs) return;
+    this.checked = Date.now();
+    const v = await this.store.getMeta(CORPUS_VERSION_KEY);
+    if (v !== this.version) {
+      this.version = v;
+      this.entries.clear();
+    }
+  }
+  async get<T>(key: string, make: () => Promise<T>): Promise<T> {
+    await this.fresh();
+    let e = this.entries.get(key) as Promise<T> | undefined;
+    if (!e) {
+      e = make();
+      e.catch(() => this.entries.delete(key));
+      this.entries.set(key, e);
+    }
+    return e;
   }
   clear(): void {
     this.entries.clear();
+    this.checked = 0;
   }
 }
 
-export function buildApi(store: Store, opts: ApiOptions = {}): { router: Router; jobs: JobQueue } {
-  const cache = new ViewCache();
+export function buildApi(store: Store, opts: ApiOptions = {}): { router: Router; jobs: JobQueue; warm: () => Promise<void> } {
+  const cache = new ViewCache(store);
   const jobs = new JobQueue(store, () => cache.clear());
   const r = new Router();
 
@@ -185,5 +200,5 @@ export function buildApi(store: Store, opts: ApiOptions = {}): { router: Router;
     return job;
   });
 
-  return { router: r, jobs };
+  return { router: r, jobs, warm: () => cache.get('overview', () => overview(store)).then(() => undefined) };
 }

@@ -38,7 +38,9 @@ function tokenOk(given: string | null, token: string): boolean {
 export async function startServer(store: Store, opts: ServeOptions = {}): Promise<{ server: Server; url: string; jobs: JobQueue; close: () => Promise<void> }> {
   const host = opts.host ?? '127.0.0.1';
   if (!isLoopback(host) && !opts.token) throw new Error(`binding to ${host} exposes the store beyond this machine: give --token <secret> (or TRIANGULATE_TOKEN)`);
-  const { router, jobs } = buildApi(store, opts);
+  const { router, jobs, warm } = buildApi(store, opts);
+  // The first view should not wait for the overview to be computed.
+  void warm().catch(() => undefined);
   const webDir = opts.webDir ?? WEB_DIR;
 
   const server = createServer(async (req, res) => {
