@@ -19,7 +19,7 @@ import {
   type ReusePair,
   type TimelineEvent,
 } from '../types.js';
-import { ENTITY_MAP_KIND } from '../views/index.js';
+import { ENTITY_MAP_KIND, MIN_QUOTE_CONFIDENCE } from '../views/index.js';
 import { groupClaims } from './claims/index.js';
 import { controlByPlace } from './claims/control.js';
 import { mergeEntities } from './entities/index.js';
@@ -140,7 +140,9 @@ const quoteGroups: Linker = {
     const articles = await store.listArticles({});
     const pub = await publicationDates(store);
     const layers = await store.getLayers(articles.map((a) => a.id), ['quotes']);
-    const inputs = articles.flatMap((a) => (layers.get(a.id)?.quotes ?? []).map((quote) => ({ articleId: a.id, quote, outlet: a.outlet, published: pub.get(a.id) ?? null })));
+    const inputs = articles.flatMap((a) =>
+      (layers.get(a.id)?.quotes ?? []).filter((q) => q.confidence >= MIN_QUOTE_CONFIDENCE).map((quote) => ({ articleId: a.id, quote, outlet: a.outlet, published: pub.get(a.id) ?? null })),
+    );
     const groups = groupQuotes(inputs, (ids) => independentReports(ids, pairs)).filter((g) => g.articles.length > 1);
     await replaceObjects(store, OBJECT_KINDS.quoteGroup, groups.map((g) => ({ id: g.id, data: g, articles: g.articles })));
   },

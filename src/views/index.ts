@@ -56,7 +56,12 @@ async function entityMaps(store: Store, ids: string[]): Promise<Map<string, Reco
   return new Map(objs.map((o) => [o.id, o.data]));
 }
 
-export async function quotes(store: Store, opts: { speaker?: string; article?: string; group?: string } = {}): Promise<QuoteView[]> {
+/** Below this, an attribution is a stance or belief ("X wants to …") rather than speech: kept in
+ * the analysis layer, left out of the views unless asked for. */
+export const MIN_QUOTE_CONFIDENCE = 0.5;
+
+export async function quotes(store: Store, opts: { speaker?: string; article?: string; group?: string; minConfidence?: number } = {}): Promise<QuoteView[]> {
+  const min = opts.minConfidence ?? MIN_QUOTE_CONFIDENCE;
   const { ids, meta } = await articleMeta(store, opts.article ? [opts.article] : undefined);
   const layers = await store.getLayers(ids, ['quotes']);
   const entities = new Map((await store.getObjects<CanonicalEntity>(OBJECT_KINDS.entity)).map((o) => [o.id, o.data]));
@@ -66,6 +71,7 @@ export async function quotes(store: Store, opts: { speaker?: string; article?: s
   const out: QuoteView[] = [];
   for (const id of ids) {
     for (const q of (layers.get(id)?.quotes ?? []) as Quote[]) {
+      if (q.confidence < min) continue;
       const entityId = q.speakerRef ? (maps.get(id)?.[q.speakerRef] ?? null) : null;
       const canonical = entityId ? entities.get(entityId)?.name : undefined;
       out.push({
