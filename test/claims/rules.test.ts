@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractQuantities } from '../../src/analysis/quantities/index.js';
 import { extractClaims } from '../../src/analysis/claims/index.js';
+import { attributiveSide } from '../../src/analysis/claims/context.js';
+import { groupClaims } from '../../src/link/claims/index.js';
 import { extractControl } from '../../src/analysis/events/index.js';
 import { newsDay } from '../../src/analysis/events/newsday.js';
 import { segment } from '../../src/text/segment.js';
@@ -119,4 +121,41 @@ test('news day: the day most statements are dated, only when repeated and recent
   assert.equal(newsDay(text, sentences, findTimes(text, '2030-03-30'), '2030-03-30'), null);
   const once = 'The ministry said on Monday it was ready. Voss said the roads were open.';
   assert.equal(newsDay(once, segment(once).sentences, findTimes(once, '2030-03-12'), '2030-03-12'), null);
+});
+
+test('a run of undated reports of speech carries the date of the first', () => {
+  const text =
+    'The navy chief said on Monday that the harbour was calm. ' +
+    'Rena Voss said the Salt Brotherhood held 14 piers. ' +
+    'However, Voss said the piers were empty. ' +
+    'The admiral said patrols would continue. ' +
+    'The Coastal Defence Ministry has accused the Salt Brotherhood of burning 9 of the port\'s 20 warehouses.';
+  const cs = claimsOf(text, FRONT, [], [], '2030-03-14');
+  assert.equal(cs.find((c) => c.value === 9)?.asOf, '2030-03-11');
+  // A sentence that is not a report of speech ends the run.
+  const broken = text.replace('However, Voss said the piers were empty.', 'The piers were empty.');
+  assert.equal(claimsOf(broken, FRONT, [], [], '2030-03-14').find((c) => c.value === 9)?.asOf, '2030-03-14');
+});
+
+test('a demonym that has an attributive short form names the claimant by it', () => {
+  const text = 'The coalition carried out three raids near the coast, American defence officials said.';
+  const c = claimsOf(text, FRONT, []).find((x) => x.value === 3)!;
+  assert.equal(c.claimant, 'US defence officials');
+  assert.equal(attributiveSide('Tessalian officials'), 'Tessalian officials');
+  assert.equal(attributiveSide('British navy sources'), 'UK navy sources');
+  assert.equal(attributiveSide('American Legion'), 'American Legion');
+});
+
+test('a trend needs placed figures: undated ones and month-long spans stay out', () => {
+  const mk = (articleId: string, value: number, asOf: string | null) => ({
+    articleId, outlet: articleId, published: null,
+    claim: {
+      start: 0, end: 1, text: String(value), quantity: 'towns captured by the Salt Brotherhood', subject: 'Salt Brotherhood', predicate: 'capture',
+      value, of: null, unit: 'town', approx: false, claimant: 'Harbor Post', claimantRef: null, side: null, asOf, asOfGranularity: null, evidence: [],
+    },
+  });
+  const kinds = (recs: ReturnType<typeof mk>[]) => groupClaims(recs, (ids) => ids.length).relations.map((r) => r.kind);
+  assert.deepEqual(kinds([mk('a', 6, '2030-03-09'), mk('b', 9, '2030-03-11')]), ['trend']);
+  assert.deepEqual(kinds([mk('a', 6, '2030-03-09'), mk('b', 9, null)]), []);
+  assert.deepEqual(kinds([mk('a', 6, '2030-03-09'), mk('b', 4, '2030-03-09/2030-06')]), []);
 });

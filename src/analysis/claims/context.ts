@@ -129,7 +129,19 @@ function actorBefore(text: string, from: number, pos: number, mentions: Mention[
     if (r) return { ...r, span: { start, end: start + np.length } };
     return null;
   }
-  return { name: stripDeterminer(np), ref: null, span: { start, end: start + np.length }, article: /^the\s/i.test(np) };
+  return { name: attributiveSide(stripDeterminer(np)), ref: null, span: { start, end: start + np.length }, article: /^the\s/i.test(np) };
+}
+
+// Sides whose short name is also how English writes them before a noun ("US officials").
+const ATTRIBUTIVE = new Set(['US', 'UK', 'EU', 'UN', 'NATO']);
+
+/** "American military officials" → "US military officials": one voice, however an outlet writes
+ * the country, so claimants group across outlets. Other demonyms stay as written. */
+export function attributiveSide(np: string): string {
+  const m = /^([\p{L}.]+)(\s+.+)$/u.exec(np);
+  if (!m) return np;
+  const entry = COUNTRY_SIDES.find(([side, names]) => ATTRIBUTIVE.has(side) && names.includes(m[1]!));
+  return entry && /^\s+\p{Ll}/u.test(m[2]!) ? `${entry[0]}${m[2]}` : np;
 }
 
 /** The nearest earlier actor a group noun or pronoun stands for ("the militants" → the last
@@ -202,7 +214,7 @@ export function findClaimant(
     const np = /^((?:the\s+)?(?:[\p{L}\p{N}.'’\-]+\s*){1,6}?)(?=[,.;]|$|\s+(?:as|and|who|which|on|in|that)\b)/u.exec(text.slice(at, sentence.end));
     if (!np) continue;
     const raw = np[1]!.trim().replace(/[.,;]+$/, '');
-    const name = mentionAt(mentions, at, at + raw.length) ?? stripDeterminer(raw);
+    const name = mentionAt(mentions, at, at + raw.length) ?? attributiveSide(stripDeterminer(raw));
     if (!claimant) {
       claimant = { name, ref: null, span: { start: at, end: at + raw.length }, article: false, cue: { start: sentence.start + m.index!, end: at, text: m[0].trim() }, how: 'according-to' };
     } else if (name !== claimant.name) via = name;
@@ -213,7 +225,7 @@ export function findClaimant(
   if (tail && tail[1]!.trim()) {
     const at = span.end + tail.index! + tail[0].indexOf(tail[1]!);
     const raw = tail[1]!.trim();
-    const name = mentionAt(mentions, at, at + raw.length) ?? stripDeterminer(raw);
+    const name = mentionAt(mentions, at, at + raw.length) ?? attributiveSide(stripDeterminer(raw));
     if (!PRONOUN_RE.test(raw)) {
       if (!claimant) {
         const cs = at + tail[0].length - tail[0].indexOf(tail[1]!) ;
@@ -367,13 +379,18 @@ export function speechDate(who: Actor | null, text: string, sentences: Span[], t
 }
 
 /** The date of the last report of speech in the few sentences before: news leads state when
- * something was said and the following sentences go on without repeating it. */
-export function leadDate(text: string, sentences: Span[], index: number, times: TimeRef[], back = 2): TimeRef | null {
-  for (let k = index - 1; k >= Math.max(0, index - back); k--) {
+ * something was said and the following sentences go on without repeating it. Within `back`
+ * sentences any sentence may sit between; further back only an unbroken run of undated reports
+ * of speech carries the date ("X said on Monday …. X said …. The US general said …"). */
+export function leadDate(text: string, sentences: Span[], index: number, times: TimeRef[], back = 2, chain = 6): TimeRef | null {
+  for (let k = index - 1; k >= Math.max(0, index - chain); k--) {
     const s = sentences[k]!;
-    if (!SPEECH_EVENT_RE.test(text.slice(s.start, s.end))) continue;
-    const t = times.find((x) => x.start >= s.start && x.end <= s.end && x.granularity === 'day');
-    if (t) return t;
+    const speech = SPEECH_EVENT_RE.test(text.slice(s.start, s.end));
+    const dated = times.filter((x) => x.start >= s.start && x.end <= s.end && (x.granularity === 'day' || x.granularity === 'month' || x.granularity === 'year'));
+    const t = dated.find((x) => x.granularity === 'day');
+    if (speech && t) return t;
+    // A sentence with its own date of another kind, or no speech beyond the near window, ends the run.
+    if (index - k >= back && (!speech || dated.length > 0)) break;
   }
   return null;
 }

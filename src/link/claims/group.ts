@@ -180,7 +180,13 @@ export function groupClaims(
     }
 
     // Trend or conflict along time.
-    const seq = moments.map((mo) => ({ items: mo, mid: mo[0]!.mid, value: mo[0]!.c.value, share: shareOf(mo[0]!.c) })).sort((a, b) => a.mid - b.mid);
+    // A trend needs each figure placed in time: undated figures and spans of months ("until
+    // September") cannot say which came first.
+    const placed = (it: Item) => Number.isFinite(it.mid) && it.to - it.from <= 40 * DAY;
+    const seq = moments
+      .filter((mo) => placed(mo[0]!))
+      .map((mo) => ({ items: mo, mid: mo[0]!.mid, value: mo[0]!.c.value, share: shareOf(mo[0]!.c) }))
+      .sort((a, b) => a.mid - b.mid);
     const distinctTimes = new Set(seq.map((s) => Math.round(s.mid / DAY))).size;
     if (seq.length >= 2 && distinctTimes >= 2) {
       const vals = seq.map((s) => s.value);
