@@ -10,6 +10,8 @@ import { createRequire } from 'node:module';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { geoBounds } from 'd3-geo';
+import { feature } from 'topojson-client';
 import { COUNTRY_INFO, demonymPlural, SUBNATIONAL_COUNTRIES } from '../src/analysis/geo/countries.js';
 import { ADMIN1_ABBREVIATIONS, CITY_ALTERNATES, DIVISION_SUFFIXES, MAJOR_CITIES } from '../src/analysis/geo/extra-names.js';
 import { looseKey, placeKey, stripDivisionWord } from '../src/analysis/geo/names.js';
@@ -41,10 +43,39 @@ function median(xs: number[]): number {
 
 // Countries ----------------------------------------------------------------------------------
 const info = new Map(COUNTRY_INFO.map((c) => [c.code, c]));
+
+// Middle of each country's bounding box (world-atlas outlines), keyed by folded name. Web maps
+// centre a country there; GeoNames and country-state-city use a point of their own, hundreds of
+// kilometres away for the largest countries.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const atlas = require('world-atlas/countries-50m.json') as any;
+const boxMiddle = new Map<string, [number, number]>();
+// Only countries spanning a continent are moved; for smaller ones outlying islands, not the
+// mainland, set the box.
+const BIG_SPAN_LAT = 15, BIG_SPAN_LON = 30;
+for (const f of (feature(atlas, atlas.objects.countries) as unknown as { features: GeoJSON.Feature[] }).features) {
+  const [[w, s], [e, n]] = geoBounds(f);
+  const lonMid = w <= e ? (w + e) / 2 : ((w + e + 360) / 2 + 180) % 360 - 180;
+  const lonSpan = w <= e ? e - w : e + 360 - w;
+  if (n - s < BIG_SPAN_LAT || lonSpan < BIG_SPAN_LON) continue;
+  boxMiddle.set(placeKey(String(f.properties?.name ?? '')), [(s + n) / 2, lonMid]);
+}
+/** A country's marker: the GeoNames-style point, moved toward the middle of its bounding box by at
+ * most 120 km, so that it stays close to both conventions that gazetteers and maps use. */
+function countryPoint(code: string, names: string[], lat: number, lon: number): [number, number] {
+  const mid = names.map((n) => boxMiddle.get(placeKey(n))).find(Boolean);
+  if (!mid || CENTROID_OVERRIDES[code]) return [lat, lon];
+  const d = 111.2 * Math.hypot(mid[0] - lat, (mid[1] - lon) * Math.cos(((lat + mid[0]) / 2) * (Math.PI / 180)));
+  // Small and middle-sized countries keep their point: the two conventions nearly agree there.
+  if (d <= 250 || Math.abs(mid[1] - lon) > 90) return [lat, lon];
+  const t = 120 / d;
+  return [lat + (mid[0] - lat) * t, lon + (mid[1] - lon) * t];
+}
+
 const countries: GazetteerFile['countries'] = [];
 for (const c of cscCountries) {
   const i = info.get(c.isoCode);
-  const [lat, lon] = CENTROID_OVERRIDES[c.isoCode] ?? [Number(c.latitude), Number(c.longitude)];
+  const [lat, lon] = CENTROID_OVERRIDES[c.isoCode] ?? countryPoint(c.isoCode, [...(i?.names ?? []), c.name], Number(c.latitude), Number(c.longitude));
   const names = uniq([...(i?.names ?? [c.name]), c.name]);
   const dem = i?.demonyms ?? [];
   const demonyms = uniq(dem.flatMap((d) => [d, demonymPlural(d) ?? '']));
@@ -67,6 +98,27 @@ const bare = (n: string) => stripDivisionWord(n, DIVISION_SUFFIXES) ?? n;
 const statesByCountry = new Map<string, CscState[]>();
 for (const s of cscStates) (statesByCountry.get(s.countryCode) ?? statesByCountry.set(s.countryCode, []).get(s.countryCode)!).push(s);
 
+const quantile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(p * (s.length - 1))]!;
+};
+const kmBetween = (aLat: number, aLon: number, bLat: number, bLon: number) =>
+  111.2 * Math.hypot(bLat - aLat, (bLon - aLon) * Math.cos(((aLat + bLat) / 2) * (Math.PI / 180)));
+
+/** The npm point of a state or province, unless it is clearly not a centre: outside the spread of
+ * the division's own places (a data error), or sitting on one of its cities while the middle of
+ * the division is far away (a capital given as the division: "New York"). Then the middle of the
+ * 2nd–98th percentile box of its places. */
+function checkedDivisionPoint(lat: number, lon: number, members: GnCity[]): [number, number] {
+  const lats = members.map((c) => Number(c.lat)), lons = members.map((c) => Number(c.lng));
+  const box = [quantile(lats, 0.02), quantile(lats, 0.98), quantile(lons, 0.02), quantile(lons, 0.98)] as const;
+  const mid: [number, number] = [(box[0] + box[1]) / 2, (box[2] + box[3]) / 2];
+  const outside = lat < box[0] - 1 || lat > box[1] + 1 || lon < box[2] - 1 || lon > box[3] + 1;
+  const onCity = members.some((c) => kmBetween(lat, lon, Number(c.lat), Number(c.lng)) < 3);
+  if (outside || (onCity && kmBetween(lat, lon, mid[0], mid[1]) > 150)) return mid;
+  return [lat, lon];
+}
+
 const admin1: GazetteerFile['admin1'] = [];
 for (const a of gnAdmin1) {
   const [cc = '', code = ''] = a.code.split('.');
@@ -81,6 +133,7 @@ for (const a of gnAdmin1) {
   if (st?.latitude != null && st.longitude != null) [lat, lon] = [Number(st.latitude), Number(st.longitude)];
   else if (members.length) [lat, lon] = [median(members.map((c) => Number(c.lat))), median(members.map((c) => Number(c.lng)))];
   else continue;
+  if (members.length >= 5) [lat, lon] = checkedDivisionPoint(lat, lon, members);
   const names = uniq([a.name, bare(a.name), st?.name ?? '', st ? bare(st.name) : '', ...(ADMIN1_ABBREVIATIONS[a.code] ?? [])]);
   admin1.push({ id: a.code, names, lat: round(lat), lon: round(lon), iso: st ? `${cc}-${st.isoCode}` : null });
 }
@@ -153,12 +206,20 @@ for (const c of gnCities) {
   const b = bestOfName.get(nk);
   if (!b || d > b.d) bestOfName.set(nk, { idx, d });
 }
+// Where GeoNames spells a city the other way ("Ulan Bator" for Ulaanbaatar), the pair is read
+// backwards: the listed canonical name becomes the alternate of the GeoNames one.
+for (const [alt, canon, cc] of CITY_ALTERNATES) {
+  const ck = `${cc}:${placeKey(canon)}`, ak = `${cc}:${placeKey(alt)}`;
+  if (!bestOfName.has(ck) && bestOfName.has(ak)) (cityAlts.get(ak) ?? cityAlts.set(ak, []).get(ak)!).push(canon);
+}
 for (const [nk, { idx }] of bestOfName) {
   const p = pending[idx]!;
-  if (capitalKeys.has(nk)) p.flags |= CITY_FLAG.capital;
-  if (major.has(nk)) p.flags |= CITY_FLAG.major;
   const alts = cityAlts.get(nk);
-  if (alts) p.c = { ...p.c, name: [p.c.name, ...alts].join(';') };
+  if (alts) p.c = { ...p.c, name: uniq([p.c.name, ...alts]).join(';') };
+  // Capitals and large cities are listed under any of their spellings.
+  const allKeys = p.c.name.split(';').map((n) => `${p.c.country}:${placeKey(n)}`);
+  if (allKeys.some((k) => capitalKeys.has(k))) p.flags |= CITY_FLAG.capital;
+  if (allKeys.some((k) => major.has(k))) p.flags |= CITY_FLAG.major;
 }
 for (const { idx } of majorPinnedBest.values()) pending[idx]!.flags |= CITY_FLAG.major;
 for (const { c, d, flags } of pending) {
