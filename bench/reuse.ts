@@ -51,10 +51,11 @@ const found = new Map<string, ReusePair>();
 // measure of the work done per article.
 const timesMs: number[] = [];
 const cpuMs: number[] = [];
+const pairCounts: number[] = [];
 let linkCpuMs = 0;
 const checkpoints: {
   articles: number; articlesPerSecond: number; msPerArticle: number; msPerArticleP95: number;
-  cpuMsPerArticle: number; articlesPerCpuSecond: number; rssMB: number;
+  cpuMsPerArticle: number; articlesPerCpuSecond: number; pairsPerArticle: number; rssMB: number;
 }[] = [];
 let linkMs = 0;
 let pairsTotal = 0;
@@ -79,6 +80,7 @@ for (let i = 0; i < N; i++) {
   cpuMs.push((cpu.user + cpu.system) / 1000);
   linkCpuMs += cpuMs[cpuMs.length - 1]!;
   pairsTotal += pairs.length;
+  pairCounts.push(pairs.length);
   for (const p of pairs) found.set(`${p.articles[0]}|${p.articles[1]}`, p);
   if (CHECKPOINTS.includes(i + 1)) {
     // Per-article time over the last 2,000 articles: the cost of adding one article now.
@@ -92,6 +94,7 @@ for (let i = 0; i < N; i++) {
       msPerArticleP95: +recent[Math.floor(recent.length * 0.95)]!.toFixed(3),
       cpuMsPerArticle: +cpuMean.toFixed(3),
       articlesPerCpuSecond: Math.round(1000 / cpuMean),
+      pairsPerArticle: +(pairCounts.slice(-2000).reduce((x, y) => x + y, 0) / Math.min(2000, pairCounts.length)).toFixed(2),
       rssMB: Math.round(process.memoryUsage().rss / 2 ** 20),
     });
     console.error(`${i + 1} articles: ${mean.toFixed(3)} ms/article wall, ${cpuMean.toFixed(3)} ms CPU, ${pairsTotal} pairs`);
