@@ -108,6 +108,10 @@ async function drain(base: string): Promise<void> {
 /** Milliseconds from navigation start to the overview's map and timeline both in the page. */
 async function firstView(store: SqliteStore, runs = 3): Promise<{ coldMs: number; warmMs: number[]; medianWarmMs: number }> {
   const { browser, cleanup } = await launchChromium();
+  // The browser's own first page (renderer start, code caches) is not the app's cost.
+  const blank = await browser.newContext();
+  await (await blank.newPage()).goto('about:blank');
+  await blank.close();
   // A fresh server has empty view caches: the first visit pays for computing the overview.
   const server = await startServer(store, { host: '127.0.0.1', port: 0 });
   try {
