@@ -5,7 +5,7 @@ import type { RawDocument, ReadFailure } from '../types.js';
 import * as views from '../views/index.js';
 import { briefMarkdown, briefHtml } from '../views/brief.js';
 import { overview } from '../views/overview.js';
-import { HttpError, paginate, q, readBody, Router, type Ctx } from './http.js';
+import { HttpError, paginate, q, RawJson, readBody, Router, type Ctx } from './http.js';
 import { JobQueue } from './jobs.js';
 import { CORPUS_VERSION_KEY } from '../ingest/ingest.js';
 import { openapi } from './openapi.js';
@@ -69,7 +69,7 @@ export function buildApi(store: Store, opts: ApiOptions = {}): { router: Router;
   };
 
   r.on('GET', '/api/openapi.json', async () => openapi());
-  r.on('GET', '/api/overview', async () => cache.get('overview', () => overview(store)));
+  r.on('GET', '/api/overview', async () => cache.get('overview:json', async () => new RawJson(JSON.stringify(await cache.get('overview', () => overview(store))))));
 
   r.on('GET', '/api/articles', async ({ url }) => {
     const filter = {

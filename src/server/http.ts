@@ -50,8 +50,13 @@ export class Router {
   }
 }
 
+/** A JSON body serialised once and served many times (cached views). */
+export class RawJson {
+  constructor(readonly body: string) {}
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const data = JSON.stringify(body);
+  const data = body instanceof RawJson ? body.body : JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(data), 'cache-control': 'no-store' });
   res.end(data);
 }

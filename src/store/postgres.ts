@@ -11,8 +11,8 @@ const MIGRATIONS: string[] = [
    CREATE TABLE articles (
      id TEXT PRIMARY KEY, seq BIGINT NOT NULL UNIQUE, source TEXT NOT NULL, url TEXT, format TEXT NOT NULL,
      title TEXT, outlet TEXT, outlet_evidence TEXT, published TEXT, published_evidence TEXT,
-     section TEXT, dateline TEXT, byline TEXT, captions TEXT, subheadings TEXT, boilerplate TEXT,
-     raw TEXT NOT NULL, text TEXT NOT NULL, offsets TEXT NOT NULL, word_count INTEGER NOT NULL, ingested_at TEXT NOT NULL,
+     section TEXT, dateline TEXT, byline TEXT, word_count INTEGER NOT NULL, ingested_at TEXT NOT NULL,
+     captions TEXT, subheadings TEXT, boilerplate TEXT, raw TEXT NOT NULL, text TEXT NOT NULL, offsets TEXT NOT NULL,
      fts tsvector GENERATED ALWAYS AS (to_tsvector('english', coalesce(title, '') || ' ' || text)) STORED);
    CREATE INDEX articles_url ON articles(url);
    CREATE INDEX articles_outlet ON articles(lower(outlet));
@@ -25,6 +25,7 @@ const MIGRATIONS: string[] = [
    CREATE INDEX object_articles_article ON object_articles(article_id, kind);
    CREATE TABLE line_counts (outlet TEXT NOT NULL, hash TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (outlet, hash));
    CREATE TABLE bands (band TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (band, article_id));`,
+  `CREATE INDEX articles_order ON articles((published IS NULL), published, seq);`,
 ];
 
 /** `postgres://…?schema=name` selects a schema (created if missing): tests use one per run. */
@@ -153,6 +154,7 @@ export class PostgresStore implements Store {
     const conds: string[] = [];
     const params: unknown[] = [];
     const p = (v: unknown) => (params.push(v), '$' + params.length);
+    if (f.ids) conds.push(`a.id = ANY(${p(f.ids)})`);
     if (f.outlet) conds.push(`lower(a.outlet) = lower(${p(f.outlet)})`);
     if (f.from) conds.push(`a.published >= ${p(f.from)}`);
     if (f.to) conds.push(`substr(a.published, 1, 10) <= ${p(f.to)}`);

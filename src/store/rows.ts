@@ -2,10 +2,11 @@
 // exactly the same thing.
 import type { Article, ArticleSummary, DateEvidence } from '../types.js';
 
+// Small columns first: listings then never read the overflow pages of the long texts.
 export const ARTICLE_COLUMNS = [
   'id', 'seq', 'source', 'url', 'format', 'title', 'outlet', 'outlet_evidence', 'published',
-  'published_evidence', 'section', 'dateline', 'byline', 'captions', 'subheadings', 'boilerplate',
-  'raw', 'text', 'offsets', 'word_count', 'ingested_at',
+  'published_evidence', 'section', 'dateline', 'byline', 'word_count', 'ingested_at', 'captions',
+  'subheadings', 'boilerplate', 'raw', 'text', 'offsets',
 ] as const;
 
 export const SUMMARY_COLUMNS =

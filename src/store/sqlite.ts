@@ -10,8 +10,8 @@ const MIGRATIONS: string[] = [
    CREATE TABLE articles (
      id TEXT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, source TEXT NOT NULL, url TEXT, format TEXT NOT NULL,
      title TEXT, outlet TEXT, outlet_evidence TEXT, published TEXT, published_evidence TEXT,
-     section TEXT, dateline TEXT, byline TEXT, captions TEXT, subheadings TEXT, boilerplate TEXT,
-     raw TEXT NOT NULL, text TEXT NOT NULL, offsets TEXT NOT NULL, word_count INTEGER NOT NULL, ingested_at TEXT NOT NULL);
+     section TEXT, dateline TEXT, byline TEXT, word_count INTEGER NOT NULL, ingested_at TEXT NOT NULL,
+     captions TEXT, subheadings TEXT, boilerplate TEXT, raw TEXT NOT NULL, text TEXT NOT NULL, offsets TEXT NOT NULL);
    CREATE INDEX articles_url ON articles(url);
    CREATE INDEX articles_outlet ON articles(outlet);
    CREATE INDEX articles_published ON articles(published);
@@ -23,6 +23,8 @@ const MIGRATIONS: string[] = [
    CREATE INDEX object_articles_article ON object_articles(article_id, kind);
    CREATE TABLE line_counts (outlet TEXT NOT NULL, hash TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (outlet, hash));
    CREATE TABLE bands (band TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (band, article_id)) WITHOUT ROWID;`,
+  // Listings are ordered by date, undated last, then arrival: an index in that order pages them.
+  `CREATE INDEX articles_order ON articles((published IS NULL), published, seq);`,
 ];
 
 export class SqliteStore implements Store {
@@ -116,6 +118,7 @@ export class SqliteStore implements Store {
   private where(f: ArticleFilter): { sql: string; params: unknown[] } {
     const conds: string[] = [];
     const params: unknown[] = [];
+    if (f.ids) { conds.push(`a.id IN (SELECT value FROM json_each(?))`); params.push(JSON.stringify(f.ids)); }
     if (f.outlet) { conds.push('a.outlet = ? COLLATE NOCASE'); params.push(f.outlet); }
     if (f.from) { conds.push('a.published >= ?'); params.push(f.from); }
     if (f.to) { conds.push('substr(a.published, 1, 10) <= ?'); params.push(f.to); }
@@ -161,15 +164,10 @@ export class SqliteStore implements Store {
   }
 
   async getLayers(ids: string[], layers: string[]): Promise<Map<string, Analysis>> {
-    const out = new Map<string, Analysis>();
-    const st = this.st('SELECT data FROM analyses WHERE article_id = ? AND layer = ?');
-    for (const id of ids) {
-      const a: Analysis = {};
-      for (const layer of layers) {
-        const r = st.get(id, layer) as Row | undefined;
-        if (r) a[layer] = JSON.parse(r.data as string);
-      }
-      out.set(id, a);
+    const out = new Map<string, Analysis>(ids.map((id) => [id, {}]));
+    const st = this.st('SELECT article_id, layer, data FROM analyses WHERE layer IN (SELECT value FROM json_each(?)) AND article_id IN (SELECT value FROM json_each(?))');
+    for (let i = 0; i < ids.length; i += 5000) {
+      for (const r of st.all(JSON.stringify(layers), JSON.stringify(ids.slice(i, i + 5000))) as Row[]) out.get(r.article_id as string)![r.layer as string] = JSON.parse(r.data as string);
     }
     return out;
   }
@@ -209,13 +207,18 @@ export class SqliteStore implements Store {
       const st = this.st('SELECT id, data FROM objects WHERE kind = ? AND id = ?');
       rows = opts.ids.map((id) => st.get(kind, id) as Row | undefined).filter((r): r is Row => !!r);
     } else rows = this.st('SELECT id, data FROM objects WHERE kind = ? ORDER BY id').all(kind) as Row[];
-    const arts = this.st('SELECT article_id FROM object_articles WHERE kind = ? AND id = ? ORDER BY article_id');
-    return rows.map((r) => ({
-      kind,
-      id: r.id as string,
-      data: JSON.parse(r.data as string) as T,
-      articles: (arts.all(kind, r.id) as Row[]).map((x) => x.article_id as string),
-    }));
+    // All links of the kind in one pass rather than one query per object.
+    const byId = new Map<string, string[]>();
+    const wanted = rows.length < 64 ? new Set(rows.map((r) => r.id as string)) : null;
+    const links = wanted
+      ? (this.st('SELECT id, article_id FROM object_articles WHERE kind = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY article_id').all(kind, JSON.stringify([...wanted])) as Row[])
+      : (this.st('SELECT id, article_id FROM object_articles WHERE kind = ? ORDER BY article_id').all(kind) as Row[]);
+    for (const l of links) {
+      const list = byId.get(l.id as string);
+      if (list) list.push(l.article_id as string);
+      else byId.set(l.id as string, [l.article_id as string]);
+    }
+    return rows.map((r) => ({ kind, id: r.id as string, data: JSON.parse(r.data as string) as T, articles: byId.get(r.id as string) ?? [] }));
   }
 
   async countLines(outlet: string, hashes: string[]): Promise<Map<string, number>> {

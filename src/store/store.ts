@@ -3,6 +3,8 @@
 import type { Analysis, Article, ArticleSummary } from '../types.js';
 
 export interface ArticleFilter {
+  /** Only these articles. */
+  ids?: string[];
   outlet?: string;
   /** Inclusive ISO dates. */
   from?: string;

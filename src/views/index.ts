@@ -46,7 +46,7 @@ export interface ClaimView extends Claim {
 const spanKey = (articleId: string, start: number) => `${articleId}:${start}`;
 
 async function articleMeta(store: Store, ids?: string[]) {
-  const list = await store.listArticles({});
+  const list = await store.listArticles(ids ? { ids } : {});
   const meta = new Map(list.map((a) => [a.id, a]));
   return { ids: ids ?? list.map((a) => a.id), meta };
 }
@@ -205,7 +205,8 @@ export interface OutletView {
 
 export async function outlets(store: Store): Promise<OutletView[]> {
   const list = await store.listArticles({});
-  const outletOf = new Map(list.map((a) => [a.id, a.outlet ?? 'unknown']));
+  const byId = new Map(list.map((a) => [a.id, a]));
+  const outletOf = (id: string) => byId.get(id)?.outlet ?? 'unknown';
   const words = new Map<string, number>();
   const count = new Map<string, number>();
   for (const a of list) {
@@ -217,12 +218,13 @@ export async function outlets(store: Store): Promise<OutletView[]> {
   const from = new Map<string, Map<string, number>>();
   for (const p of await reusePairs(store)) {
     if (!p.source || !p.target || p.kind === 'shared-quotation') continue;
-    const target = list.find((a) => a.id === p.target);
-    if (!target) continue;
-    const o = outletOf.get(p.target)!;
+    const target = byId.get(p.target);
+    const o = outletOf(p.target);
+    const src = outletOf(p.source);
+    // An outlet re-running its own copy is not taking text from anyone else.
+    if (!target || o === src) continue;
     const w = Math.round(p.targetShare * target.wordCount);
     reusedWords.set(o, (reusedWords.get(o) ?? 0) + w);
-    const src = outletOf.get(p.source)!;
     const m = from.get(o) ?? new Map<string, number>();
     m.set(src, (m.get(src) ?? 0) + w);
     from.set(o, m);

@@ -48,8 +48,19 @@ export async function overview(store: Store): Promise<Overview> {
   const conflicts = claimsView.relations
     .filter((r) => r.kind === 'conflict')
     .map((relation) => ({ relation, claims: relation.claims.map((id) => byId.get(id)).filter((c): c is views.ClaimView => !!c) }));
+  const timeline = (await views.timeline(store)).slice(0, 500);
+  const control = await views.control(store);
+  const voices = (await views.voices(store)).slice(0, 20);
+  // Only the articles this page cites, not the whole corpus.
+  const cited = new Set<string>([
+    ...figures.map((f) => f.latest.articleId),
+    ...conflicts.flatMap((c) => c.claims.map((x) => x.articleId)),
+    ...timeline.flatMap((e) => e.articles),
+    ...control.flatMap((c) => c.articles),
+    ...voices.flatMap((v) => v.articles),
+  ]);
   const sources: Overview['sources'] = {};
-  for (const a of articles) sources[a.id] = { title: a.title, outlet: a.outlet, published: a.published };
+  for (const a of articles) if (cited.has(a.id)) sources[a.id] = { title: a.title, outlet: a.outlet, published: a.published };
   return {
     generatedAt: new Date().toISOString(),
     articles: articles.length,
@@ -58,10 +69,10 @@ export async function overview(store: Store): Promise<Overview> {
     outlets: await views.outlets(store),
     figures,
     conflicts,
-    timeline: (await views.timeline(store)).slice(0, 500),
+    timeline,
     places: (await views.places(store)).slice(0, 500),
-    control: await views.control(store),
-    voices: (await views.voices(store)).slice(0, 20),
+    control,
+    voices,
     sources,
   };
 }
