@@ -108,7 +108,8 @@ const CAPTION: RegExp[] = [
 const BREADCRUMB = /^[\p{L}\d&' -]{2,30}(?:\s*[/›»>|]\s*[\p{L}\d&' -]{2,30}){1,5}$/u;
 
 // "WASHINGTON (AA) –", "KABUL, Aug 9 (Reuters) -", "LONDON, March 3 (AP) —"
-const DATELINE = /^([A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,30})?)(?:,\s*([A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?))?\s*\(([A-Za-z]{2,10})\)\s*[–—-]+\s*/;
+// The wire code is optional when a dash follows the capitals: "QUILLON ISLE —".
+const DATELINE = /^([A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,30})?)(?:,\s*([A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?))?\s*(?:\(([A-Za-z]{2,10})\)\s*[–—-]+|(?<=[A-Z])\s+[–—]+)\s*/;
 // "Aug 10, 2021:" or "10 August 2021 –" leading the first paragraph.
 const LEADING_DATE = /^((?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})|(?:\d{1,2} [A-Z][a-z]{2,8},? \d{4}))\s*[:–—-]\s*/;
 const BYLINE = /^(?:by|By|BY)\s+([A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3}(?:\s*(?:,|and)\s*[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3})*)$/u;
@@ -204,7 +205,7 @@ export function cleanDocument(doc: RawDocument, opts: CleanOptions = {}): Articl
     if (m) {
       dateline = tidy(d ? m[1]! : m[1]!);
       if (d) {
-        wireOutlet = WIRE_CODES[d[3]!] ?? null;
+        wireOutlet = d[3] ? (WIRE_CODES[d[3]] ?? null) : null;
         // A dateline's day without a year ("KABUL, Aug 9 (Reuters)") does not date the article alone.
         if (d[2] && /\d{4}/.test(d[2])) leadingDate = d[2];
       } else leadingDate = m[1]!;

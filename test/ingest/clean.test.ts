@@ -78,6 +78,14 @@ describe('cleanDocument', () => {
     assert.deepEqual(learned.boilerplate, ['Our newsroom is funded by readers.']);
   });
 
+  it('reads a dateline without a wire code when a dash follows the capitals', () => {
+    const c = cleanDocument(doc('Headline\n\nQUILLON ISLE — The fictional ferry resumed service, its operator said.'));
+    assert.equal(c.dateline, 'QUILLON ISLE');
+    assert.ok(c.text.startsWith('The fictional ferry'));
+    const none = cleanDocument(doc('Headline\n\nNATO - the alliance met today in a fictional town, officials said.'));
+    assert.equal(none.dateline, null);
+  });
+
   it('does not date an article from a dateline day without a year', () => {
     const c = cleanDocument(doc('Headline\n\nKABUL, Aug 9 (Reuters) - The pass reopened to traffic, officials said.'));
     assert.equal(c.outlet, 'Reuters');
