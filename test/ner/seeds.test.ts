@@ -47,6 +47,6 @@ test('seed articles: reference PERSON and ORG entities found by name or alias', 
   const foundPeople = found.filter((f) => f.startsWith('PERSON')).length;
   console.log(`entities found: ${found.length}/${gold.length} (PERSON ${foundPeople}/${people.length}, ORG ${found.length - foundPeople}/${gold.length - people.length})`);
   console.log(`canonical entities: ${canon.length}; missed: ${missed.join('; ') || 'none'}`);
-  assert.ok(foundPeople / people.length >= 0.75, 'PERSON recall floor');
-  assert.ok(found.length / gold.length >= 0.6, 'overall recall floor');
+  assert.ok(foundPeople / people.length >= 0.9, 'PERSON recall floor');
+  assert.ok(found.length / gold.length >= 0.9, 'overall recall floor');
 });

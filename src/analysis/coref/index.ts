@@ -6,6 +6,7 @@ import { ROLE_MODIFIERS, ROLE_NOUNS, NAME_TITLES } from '../ner/lexicon.js';
 import type { Token } from '../../text/segment.js';
 import type { EntityType, Mention, Span } from '../../types.js';
 import { foldKey } from '../../text/normalize.js';
+import { promoteActingGroups } from './agency.js';
 import { acronymOf, isAcronym, nameWords, plainAcronym } from './names.js';
 
 export { acronymOf, isAcronym, nameWords, plainAcronym } from './names.js';
@@ -193,6 +194,7 @@ export function resolveCoref(text: string, sentences: Span[], mentions: Mention[
     }
   });
   unifyTypes(out);
+  promoteActingGroups(toks, out);
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 

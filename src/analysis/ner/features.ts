@@ -1,8 +1,15 @@
 // Token features for the entity tagger. The same code runs at training and at run time, so any
 // change here needs a retrained model (FEATURE_VERSION guards against a stale model file).
+import type { WordClasses } from './clusters.js';
 import type { Gazetteer } from './gazetteer.js';
 
-export const FEATURE_VERSION = 5;
+/** The word lists a model ships with: name lists and word classes. */
+export interface Lexicons {
+  gaz: Gazetteer;
+  classes: WordClasses;
+}
+
+export const FEATURE_VERSION = 6;
 
 /** "Xxxxx" → "Xxxxx" with runs longer than 4 cut, so "Washington" and "Brussels" share a shape. */
 export function wordShape(w: string): string {
@@ -84,13 +91,14 @@ export interface SentenceFeatures {
 }
 
 /** Static (tag-independent) features of every token of one sentence. */
-export function sentenceFeatures(words: string[], ctx: DocContext, gaz: Gazetteer): SentenceFeatures {
+export function sentenceFeatures(words: string[], ctx: DocContext, lex: Lexicons): SentenceFeatures {
   const n = words.length;
   const lower = words.map((w) => w.toLowerCase());
   const shapes = words.map(wordShape);
   const short = shapes.map(shortShape);
   const capital = words.map((w) => CAP_RE.test(w));
-  const gz = gaz.annotate(lower, capital);
+  const gz = lex.gaz.annotate(lower, capital);
+  const wc = words.map((w) => lex.classes.get(w));
   const upperSent = isUpperSentence(words);
   // Result tables and score lines ("Leeds 2 Chelsea 1") name teams, not places.
   const numeric = words.filter((w) => /^\d/.test(w)).length >= Math.max(2, n * 0.3);
@@ -130,6 +138,17 @@ export function sentenceFeatures(words: string[], ctx: DocContext, gaz: Gazettee
     for (const g of gz[i]!) f.push('g=' + g);
     for (const g of i > 0 ? gz[i - 1]! : []) f.push('g-1=' + g);
     for (const g of i + 1 < n ? gz[i + 1]! : []) f.push('g+1=' + g);
+    const c = wc[i];
+    const cp = i > 0 ? wc[i - 1] : undefined;
+    const cn = i + 1 < n ? wc[i + 1] : undefined;
+    f.push(
+      'c1=' + (c ? c.coarse : '-'),
+      'c2=' + (c ? c.fine : '-'),
+      'c2-1=' + (i === 0 ? '<s>' : cp ? cp.fine : '-'),
+      'c2+1=' + (i + 1 >= n ? '</s>' : cn ? cn.fine : '-'),
+      'c1-1c1=' + (cp ? cp.coarse : '-') + '|' + (c ? c.coarse : '-'),
+      'cap=' + (c ? c.cap : '-') + '|' + (upperSent ? 'u' : i === 0 ? 'i' : capital[i] ? 'C' : 'l'),
+    );
     if (capital[i] || upperSent) {
       const tag = capital[i] && (i === 0 || upperSent) ? 'ini' : 'mid';
       if (ctx.capMid.has(w)) f.push('dc:cap:' + tag);

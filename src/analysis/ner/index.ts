@@ -4,6 +4,7 @@ import type { Token } from '../../text/segment.js';
 import type { EntityType, Mention, Span } from '../../types.js';
 import { defaultModel, type NerModel } from './model.js';
 import { DEMONYMS, ORG_SUFFIXES } from './lexicon.js';
+import { repairSpans } from './repairs.js';
 import { findRoles, isTitle, leadingTitles } from './roles.js';
 import type { ConllType, TaggedSpan } from './tagger.js';
 import { nerTokens, taggerWord } from './tokens.js';
@@ -67,8 +68,9 @@ export function recognize(text: string, sentences: Span[], model: NerModel = def
 export function recognizeTokens(text: string, toks: Token[][], model: NerModel = defaultModel()): Mention[] {
   const tagged = model.tagDocument(toks.map((ts) => ts.map((t) => taggerWord(t.text))));
   const out: Mention[] = [];
+  const lex = { classes: model.lexicons.classes, gaz: model.lexicons.gaz };
   toks.forEach((ts, si) => {
-    for (const span of tagged[si]!.flatMap((sp) => splitAtTitle(ts, sp))) {
+    for (const span of repairSpans(ts, tagged[si]!, lex).flatMap((sp) => splitAtTitle(ts, sp))) {
       let a = span.start;
       const b = span.end;
       let type = TYPE_OF[span.type];

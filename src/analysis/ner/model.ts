@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { FEATURE_VERSION } from './features.js';
+import { WordClasses, type WordClassData } from './clusters.js';
+import { FEATURE_VERSION, type Lexicons } from './features.js';
 import { Gazetteer, type GazetteerData } from './gazetteer.js';
 import { K, TAGS, tagDocument, type TaggedSpan, type WeightTable } from './tagger.js';
 
@@ -17,6 +18,7 @@ export interface ModelFile {
   iterations: number;
   seed: number;
   gazetteer: GazetteerData;
+  wordClasses?: WordClassData;
   features: string[];
   /** Per feature: "tag:weight tag:weight …", zero weights left out. */
   rows: string[];
@@ -25,13 +27,13 @@ export interface ModelFile {
 export class NerModel {
   constructor(
     readonly table: WeightTable,
-    readonly gazetteer: Gazetteer,
+    readonly lexicons: Lexicons,
     readonly info: Pick<ModelFile, 'trainedOn' | 'iterations' | 'seed'>,
   ) {}
 
   /** Entity token spans per sentence of a document given as words. */
   tagDocument(doc: string[][]): TaggedSpan[][] {
-    return tagDocument(doc, this.table, this.gazetteer);
+    return tagDocument(doc, this.table, this.lexicons);
   }
 
   static fromFile(file: ModelFile): NerModel {
@@ -53,7 +55,7 @@ export class NerModel {
         p = space + 1;
       }
     });
-    return new NerModel({ index, weights }, new Gazetteer(file.gazetteer), file);
+    return new NerModel({ index, weights }, { gaz: new Gazetteer(file.gazetteer), classes: new WordClasses(file.wordClasses) }, file);
   }
 
   static load(path = DEFAULT_MODEL_PATH): NerModel {
@@ -72,6 +74,7 @@ export function defaultModel(): NerModel {
 export function toModelFile(
   table: WeightTable,
   gazetteer: GazetteerData,
+  wordClasses: WordClassData,
   info: Pick<ModelFile, 'trainedOn' | 'iterations' | 'seed'>,
   minWeight = 0.0005,
 ): ModelFile {
@@ -89,5 +92,5 @@ export function toModelFile(
     features.push(name);
     rows.push(parts.join(' '));
   }
-  return { kind: 'triangulate-ner', featureVersion: FEATURE_VERSION, tags: TAGS, ...info, gazetteer, features, rows };
+  return { kind: 'triangulate-ner', featureVersion: FEATURE_VERSION, tags: TAGS, ...info, gazetteer, wordClasses, features, rows };
 }

@@ -1,8 +1,7 @@
 // Greedy left-to-right averaged-perceptron tagger over BILOU tags. Greedy decoding with the two
 // previous tags as features is as accurate as Viterbi for this task in practice and several times
 // faster; impossible transitions (I-ORG after B-PER, …) are masked out.
-import { docContext, sentenceFeatures, tagFeatures, type DocContext } from './features.js';
-import type { Gazetteer } from './gazetteer.js';
+import { docContext, sentenceFeatures, tagFeatures, type DocContext, type Lexicons } from './features.js';
 
 export const CONLL_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 export type ConllType = (typeof CONLL_TYPES)[number];
@@ -47,11 +46,11 @@ export interface PreparedSentence {
 export function prepareSentence(
   words: string[],
   ctx: DocContext,
-  gaz: Gazetteer,
+  lex: Lexicons,
   index: Map<string, number>,
   addMissing = false,
 ): PreparedSentence {
-  const sf = sentenceFeatures(words, ctx, gaz);
+  const sf = sentenceFeatures(words, ctx, lex);
   const ids = sf.feats.map((fs) => {
     const out: number[] = [];
     for (const f of fs) {
@@ -165,9 +164,9 @@ export function tagsOf(n: number, spans: TaggedSpan[]): Int32Array {
 
 /** Tag a whole document (sentences of words): entity spans per sentence, with the document-level
  * consistency pass applied. */
-export function tagDocument(doc: string[][], table: WeightTable, gaz: Gazetteer): TaggedSpan[][] {
+export function tagDocument(doc: string[][], table: WeightTable, lex: Lexicons): TaggedSpan[][] {
   const ctx = docContext(doc);
-  const spans = doc.map((words) => spansOf(decode(prepareSentence(words, ctx, gaz, table.index), table)));
+  const spans = doc.map((words) => spansOf(decode(prepareSentence(words, ctx, lex, table.index), table)));
   return harmonise(doc, spans);
 }
 

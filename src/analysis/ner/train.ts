@@ -1,7 +1,6 @@
 // Averaged-perceptron training of the greedy tagger. Deterministic: documents are visited in an
 // order drawn from a seeded generator, and nothing else is random.
-import { docContext, tagFeatures } from './features.js';
-import type { Gazetteer } from './gazetteer.js';
+import { docContext, tagFeatures, type Lexicons } from './features.js';
 import { best, historyIds, K, TAGS, prepareSentence, tagsOf, type PreparedSentence, type TaggedSpan, type WeightTable } from './tagger.js';
 
 export interface TrainDoc {
@@ -36,7 +35,7 @@ interface Example {
   gold: Int32Array;
 }
 
-export function trainTagger(docs: TrainDoc[], gaz: Gazetteer, opts: TrainOptions): WeightTable {
+export function trainTagger(docs: TrainDoc[], lex: Lexicons, opts: TrainOptions): WeightTable {
   const log = opts.log ?? (() => {});
   // Count static features, keep the frequent ones.
   const counts = new Map<string, number>();
@@ -45,7 +44,7 @@ export function trainTagger(docs: TrainDoc[], gaz: Gazetteer, opts: TrainOptions
   const ctxs = docs.map((d) => docContext(d.sentences));
   docs.forEach((d, di) => {
     d.sentences.forEach((words, si) => {
-      const s = prepareSentence(words, ctxs[di]!, gaz, scratchIndex, true);
+      const s = prepareSentence(words, ctxs[di]!, lex, scratchIndex, true);
       for (const ids of s.ids) for (const id of ids) counts.set(String(id), (counts.get(String(id)) ?? 0) + 1);
       prepared.push({ words, gold: tagsOf(words.length, d.gold[si]!), doc: di });
     });
@@ -57,7 +56,7 @@ export function trainTagger(docs: TrainDoc[], gaz: Gazetteer, opts: TrainOptions
   const hist: number[] = [];
   const examples: Example[][] = docs.map(() => []);
   for (const p of prepared) {
-    const s = prepareSentence(p.words, ctxs[p.doc]!, gaz, index, false);
+    const s = prepareSentence(p.words, ctxs[p.doc]!, lex, index, false);
     examples[p.doc]!.push({ s, gold: p.gold });
     for (let i = 0; i < p.gold.length; i++) {
       const t1 = i > 0 ? p.gold[i - 1]! : -1;
