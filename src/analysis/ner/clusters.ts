@@ -37,8 +37,11 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
 
 /** The key a word is looked up by: lower case, digits folded. */
 export function classKey(word: string): string {
-  return word.toLowerCase().replace(/\d/g, '0');
+  const l = word.toLowerCase();
+  // Most words have no digit: skip the replace, it is on the tagger's hot path.
+  return DIGIT.test(l) ? l.replace(/\d/g, '0') : l;
 }
+const DIGIT = /\d/;
 
 // Capitalisation bins: never capitalised, rarely, mixed, mostly, always; '?' too few occurrences.
 function capBin(cap: number, low: number): string {
