@@ -179,11 +179,27 @@ export async function claims(store: Store, opts: { conflicts?: boolean; article?
   return { claims: list, groups, relations };
 }
 
+/** The first day an ISO value covers ("2021-W32" → its Monday, "2021-06" → "2021-06-01", a
+ * range → its start), so that values of any granularity sort and filter together. */
+export function firstDay(value: string | null): string | null {
+  if (!value) return null;
+  const v = value.split('/')[0]!;
+  const week = /^(\d{4})-W(\d{1,2})$/.exec(v);
+  if (week) {
+    const jan4 = new Date(Date.UTC(+week[1]!, 0, 4));
+    const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86_400_000 + (+week[2]! - 1) * 7 * 86_400_000);
+    return monday.toISOString().slice(0, 10);
+  }
+  if (/^\d{4}$/.test(v)) return `${v}-01-01`;
+  if (/^\d{4}-\d{2}$/.test(v)) return `${v}-01`;
+  return v.slice(0, 10);
+}
+
 export async function timeline(store: Store, opts: { from?: string; to?: string } = {}): Promise<TimelineEvent[]> {
   let list = (await store.getObjects<TimelineEvent>(OBJECT_KINDS.event)).map((o) => o.data);
-  if (opts.from) list = list.filter((e) => e.date && e.date >= opts.from!);
-  if (opts.to) list = list.filter((e) => e.date && e.date.slice(0, 10) <= opts.to!);
-  return list.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.id.localeCompare(b.id));
+  if (opts.from) list = list.filter((e) => (firstDay(e.date) ?? '') >= opts.from!);
+  if (opts.to) list = list.filter((e) => e.date && firstDay(e.date)! <= opts.to!);
+  return list.sort((a, b) => (firstDay(a.date) ?? '9999').localeCompare(firstDay(b.date) ?? '9999') || a.id.localeCompare(b.id));
 }
 
 export async function control(store: Store): Promise<ControlRecord[]> {

@@ -15,10 +15,27 @@ export function holderColors(control: ControlRecord[]): Map<string, string> {
   return new Map(holders.map((hd, i) => [hd, PALETTE[i % PALETTE.length]!]));
 }
 
+/** The places around where the story happens: within a few thousand kilometres of the
+ * mention-weighted median, so that a passing mention of a far capital does not zoom the map out. */
+function storyFocus(places: PlaceSummary[]): PlaceSummary[] {
+  if (places.length < 3) return places;
+  const median = (vals: { v: number; w: number }[]) => {
+    const sorted = [...vals].sort((a, b) => a.v - b.v);
+    const half = sorted.reduce((s, x) => s + x.w, 0) / 2;
+    let acc = 0;
+    for (const x of sorted) if ((acc += x.w) >= half) return x.v;
+    return sorted.at(-1)!.v;
+  };
+  const lat = median(places.map((p) => ({ v: p.lat, w: p.mentions })));
+  const lon = median(places.map((p) => ({ v: p.lon, w: p.mentions })));
+  const near = places.filter((p) => Math.hypot(p.lat - lat, (p.lon - lon) * Math.cos((lat * Math.PI) / 180)) < 25);
+  return near.length ? near : places;
+}
+
 export function placeMap(places: PlaceSummary[], control: ControlRecord[], width = 720, height = 420): HTMLElement {
   const shown = places.filter((p) => Number.isFinite(p.lat) && Number.isFinite(p.lon));
   const projection = geoNaturalEarth1();
-  const focus = shown.filter((p) => p.kind !== 'country');
+  const focus = storyFocus(shown.filter((p) => p.kind !== 'country'));
   const pts = (focus.length ? focus : shown).map((p) => [p.lon, p.lat]);
   if (pts.length) {
     const pad = 4;
