@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { resourceUsage } from 'node:process';
-import { linkReuse, DEFAULT_LINK, type ReuseStore } from '../src/link/reuse/index.js';
+import { findReuse, linkReuse, DEFAULT_LINK, type ReuseStore } from '../src/link/reuse/index.js';
 import { MemoryReuseStore } from '../src/link/reuse/memory-store.js';
 import type { Article, ReusePair } from '../src/types.js';
 import { loadReuters, VariantGenerator, type Truth } from './generate-variants.js';
@@ -43,7 +43,12 @@ async function openBenchStore(): Promise<BenchStore> {
 }
 
 const store = await openBenchStore();
-const originals = loadReuters(CORPUS);
+// The last PROBES stories are held out: at each checkpoint they are looked up (without being
+// added), so the cost of one new article is measured on the same articles at every corpus size.
+const PROBES = 500;
+const all = loadReuters(CORPUS);
+const probes = all.slice(-PROBES);
+const originals = all.slice(0, -PROBES);
 const gen = new VariantGenerator(originals, 7);
 const truths = new Map<string, Truth[]>();
 const found = new Map<string, ReusePair>();
@@ -56,6 +61,7 @@ let linkCpuMs = 0;
 const checkpoints: {
   articles: number; articlesPerSecond: number; msPerArticle: number; msPerArticleP95: number;
   cpuMsPerArticle: number; articlesPerCpuSecond: number; pairsPerArticle: number; rssMB: number;
+  probe: { cpuMsPerArticle: number; articlesPerCpuSecond: number; candidatesPerArticle: number; pairsPerArticle: number };
 }[] = [];
 let linkMs = 0;
 let pairsTotal = 0;
@@ -87,6 +93,23 @@ for (let i = 0; i < N; i++) {
     const recent = timesMs.slice(-2000).sort((x, y) => x - y);
     const mean = recent.reduce((x, y) => x + y, 0) / recent.length;
     const cpuMean = cpuMs.slice(-2000).reduce((x, y) => x + y, 0) / Math.min(2000, cpuMs.length);
+    let probeCpu = 0;
+    let probeCands = 0;
+    let probePairs = 0;
+    for (const p of probes) {
+      const c = process.cpuUsage();
+      const r = await findReuse(store, p);
+      const d = process.cpuUsage(c);
+      probeCpu += (d.user + d.system) / 1000;
+      probeCands += r.candidates;
+      probePairs += r.pairs.length;
+    }
+    const probe = {
+      cpuMsPerArticle: +(probeCpu / PROBES).toFixed(3),
+      articlesPerCpuSecond: Math.round((1000 * PROBES) / probeCpu),
+      candidatesPerArticle: +(probeCands / PROBES).toFixed(2),
+      pairsPerArticle: +(probePairs / PROBES).toFixed(2),
+    };
     checkpoints.push({
       articles: i + 1,
       articlesPerSecond: Math.round(1000 / mean),
@@ -96,8 +119,9 @@ for (let i = 0; i < N; i++) {
       articlesPerCpuSecond: Math.round(1000 / cpuMean),
       pairsPerArticle: +(pairCounts.slice(-2000).reduce((x, y) => x + y, 0) / Math.min(2000, pairCounts.length)).toFixed(2),
       rssMB: Math.round(process.memoryUsage().rss / 2 ** 20),
+      probe,
     });
-    console.error(`${i + 1} articles: ${mean.toFixed(3)} ms/article wall, ${cpuMean.toFixed(3)} ms CPU, ${pairsTotal} pairs`);
+    console.error(`${i + 1} articles: ${mean.toFixed(3)} ms/article wall, ${cpuMean.toFixed(3)} ms CPU, ${pairsTotal} pairs; held-out probe ${probe.cpuMsPerArticle} ms CPU, ${probe.candidatesPerArticle} candidates`);
   }
 }
 const wallS = (performance.now() - t0) / 1000;

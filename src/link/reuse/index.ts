@@ -73,6 +73,19 @@ export function articleBands(article: Pick<Article, 'id' | 'text'>, lsh: LshPara
 /** Find, classify and store the reuse between a new article and the stored corpus; index its bands.
  * Returns the pairs found (already stored). */
 export async function linkReuse(store: ReuseStore, article: Article, options: Partial<LinkOptions> = {}): Promise<ReusePair[]> {
+  const { pairs, bands } = await findReuse(store, article, options);
+  if (pairs.length) await store.putObjects(pairs.map((p) => ({ kind: 'reuse', id: p.id, data: p, articles: [...p.articles] })));
+  if (bands.length) await store.addBands(article.id, bands);
+  return pairs;
+}
+
+/** The read side of linkReuse: the pairs an article makes with the stored corpus and its band
+ * keys, without writing anything. `candidates` is how many articles were aligned. */
+export async function findReuse(
+  store: Pick<ReuseStore, 'bandCandidates' | 'getArticle' | 'getLayers'>,
+  article: Article,
+  options: Partial<LinkOptions> = {},
+): Promise<{ pairs: ReusePair[]; bands: string[]; candidates: number }> {
   const opt = { ...DEFAULT_LINK, ...options };
   const w = cachedWords(article);
   const bands = bandKeys(w, opt.lsh);
@@ -96,9 +109,7 @@ export async function linkReuse(store: ReuseStore, article: Article, options: Pa
       if (p) pairs.push(p);
     }
   }
-  if (pairs.length) await store.putObjects(pairs.map((p) => ({ kind: 'reuse', id: p.id, data: p, articles: [...p.articles] })));
-  if (bands.length) await store.addBands(article.id, bands);
-  return pairs;
+  return { pairs, bands, candidates: ranked.length };
 }
 
 /** The reuse linker, for the linking pipeline (src/link/linkers.ts). */

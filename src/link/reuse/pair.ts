@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Article, ReuseKind, ReusePair, ReusePassage, Span } from '../../types.js';
 import { align, coveredShare, DEFAULT_ALIGN, type AlignOptions, type WordPassage } from './align.js';
-import { insideLength, mergeSpans, quotationSpans } from './quotes.js';
+import { mergeSpans, quotationSpans } from './quotes.js';
 import { words, type Words } from './words.js';
 
 export interface PairOptions {
@@ -129,12 +129,18 @@ export function comparePair(x: Prepared, y: Prepared, opt: PairOptions = DEFAULT
 function isQuoted(p: Prepared, w0: number, w1: number, opt: PairOptions): boolean {
   const quotes = quotesOf(p);
   if (!quotes.length) return false;
+  const allowed = Math.max(opt.quoteSlackWords, opt.quoteSlackShare * (w1 - w0));
   let outside = 0;
+  let q = 0;
+  // Words and merged spans are both in text order: one pass over each.
   for (let k = w0; k < w1; k++) {
     const st = p.words.start[k]!;
-    if (insideLength(quotes, st, st + 1) === 0) outside++;
+    while (q < quotes.length && quotes[q]!.end <= st) q++;
+    if (q >= quotes.length || quotes[q]!.start > st) {
+      if (++outside > allowed) return false;
+    }
   }
-  return outside <= Math.max(opt.quoteSlackWords, opt.quoteSlackShare * (w1 - w0));
+  return true;
 }
 
 /** Word-level passages between two texts (no classification): for evaluations. */

@@ -64,14 +64,3 @@ export function mergeSpans(spans: Span[]): Span[] {
   }
   return out;
 }
-
-/** How many characters of [start, end) lie inside the merged spans. */
-export function insideLength(spans: Span[], start: number, end: number): number {
-  let n = 0;
-  for (const s of spans) {
-    if (s.end <= start) continue;
-    if (s.start >= end) break;
-    n += Math.min(end, s.end) - Math.max(start, s.start);
-  }
-  return n;
-}
