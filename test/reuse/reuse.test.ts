@@ -148,3 +148,13 @@ test('linkReuse: incremental indexing finds the pair, stores it and indexes band
   assert.deepEqual(stored[0]!.articles, ['paper3', 'wire']);
   assert.ok(store.stats().keys > 0);
 });
+
+test('copiedFromLookup lists directed copying sources only', async () => {
+  const { copiedFromLookup } = await import('../../src/link/reuse/index.js');
+  const q = pair('d', 'e', 'shared-quotation');
+  const u = { ...pair('f', 'g', 'copied'), source: null, target: null };
+  const look = copiedFromLookup([pair('a', 'b', 'copied'), pair('c', 'b', 'near-duplicate'), q, u]);
+  assert.deepEqual(look('b').sort(), ['a', 'c']);
+  assert.deepEqual(look('e'), []);
+  assert.deepEqual(look('g'), []);
+});

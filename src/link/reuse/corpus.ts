@@ -150,3 +150,14 @@ function unionLength(spans: [number, number][]): number {
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** For the claims layer: the articles each article took text from (copying or near-duplicate,
+ * directed pairs only). */
+export function copiedFromLookup(pairs: ReusePair[]): (articleId: string) => string[] {
+  const m = new Map<string, string[]>();
+  for (const p of pairs) {
+    if (!isDependence(p) || !p.source || !p.target) continue;
+    (m.get(p.target) ?? m.set(p.target, []).get(p.target)!).push(p.source);
+  }
+  return (id) => m.get(id) ?? [];
+}

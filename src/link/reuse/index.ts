@@ -11,7 +11,7 @@ import { bandKeys, DEFAULT_LSH, type LshParams } from './minhash.js';
 import { comparePair, DEFAULT_PAIR, prepare, type PairOptions, type Prepared } from './pair.js';
 import { words, type Words } from './words.js';
 
-export { independentReports, reuseFamilies, articleReuse, outletOriginality, isDependence } from './corpus.js';
+export { independentReports, reuseFamilies, articleReuse, outletOriginality, isDependence, copiedFromLookup } from './corpus.js';
 export type { ArticleReuse, OutletArticle, OutletOriginality } from './corpus.js';
 export { comparePair, direction, pairId, prepare, DEFAULT_PAIR } from './pair.js';
 export type { PairOptions, Prepared, PairArticle } from './pair.js';
