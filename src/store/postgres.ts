@@ -87,7 +87,19 @@ export class PostgresStore implements Store {
   }
 
   async putArticle(article: Article, analysis: Analysis): Promise<PutResult> {
+    return this.tx((c) => this.insertArticle(c, article, analysis));
+  }
+
+  async putArticles(items: { article: Article; analysis: Analysis }[]): Promise<PutResult[]> {
     return this.tx(async (c) => {
+      const out: PutResult[] = [];
+      for (const x of items) out.push(await this.insertArticle(c, x.article, x.analysis));
+      return out;
+    });
+  }
+
+  private async insertArticle(c: pg.PoolClient, article: Article, analysis: Analysis): Promise<PutResult> {
+    {
       if ((await c.query('SELECT 1 FROM articles WHERE id = $1', [article.id])).rowCount) return { status: 'exists', id: article.id };
       if (article.url) {
         const s = await c.query('SELECT article_id FROM sources WHERE source = $1', [article.url]);
@@ -104,7 +116,7 @@ export class PostgresStore implements Store {
       if (article.url) await c.query('INSERT INTO sources (source, article_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [article.url, article.id]);
       await this.writeAnalysis(c, article.id, analysis);
       return { status: 'inserted', article: { ...article, seq } };
-    });
+    }
   }
 
   async updateArticle(article: Article, analysis: Analysis): Promise<void> {
@@ -243,6 +255,12 @@ export class PostgresStore implements Store {
       byId.set(l.id as string, list);
     }
     return rows.map((r) => ({ kind, id: r.id as string, data: JSON.parse(r.data as string) as T, articles: byId.get(r.id as string) ?? [] }));
+  }
+
+  async countLinesMany(items: { outlet: string; hashes: string[] }[]): Promise<Map<string, number>[]> {
+    const out: Map<string, number>[] = [];
+    for (const x of items) out.push(await this.countLines(x.outlet, x.hashes));
+    return out;
   }
 
   async countLines(outlet: string, hashes: string[]): Promise<Map<string, number>> {

@@ -61,7 +61,15 @@ export class SqliteStore implements Store {
   }
 
   async putArticle(article: Article, analysis: Analysis): Promise<PutResult> {
-    return this.db.transaction((): PutResult => {
+    return this.db.transaction(() => this.insertArticle(article, analysis))();
+  }
+
+  async putArticles(items: { article: Article; analysis: Analysis }[]): Promise<PutResult[]> {
+    return this.db.transaction(() => items.map((x) => this.insertArticle(x.article, x.analysis)))();
+  }
+
+  private insertArticle(article: Article, analysis: Analysis): PutResult {
+    {
       if (this.st('SELECT 1 FROM articles WHERE id = ?').get(article.id)) return { status: 'exists', id: article.id };
       const bySource = this.st('SELECT article_id FROM sources WHERE source = ?').get(article.url ?? article.source) as Row | undefined;
       if (article.url && bySource) return { status: 'exists', id: bySource.article_id as string };
@@ -73,7 +81,7 @@ export class SqliteStore implements Store {
       if (article.url) this.st('INSERT OR IGNORE INTO sources (source, article_id) VALUES (?, ?)').run(article.url, article.id);
       this.writeAnalysis(article.id, analysis);
       return { status: 'inserted', article: { ...article, seq } };
-    })();
+    }
   }
 
   async updateArticle(article: Article, analysis: Analysis): Promise<void> {
@@ -222,11 +230,17 @@ export class SqliteStore implements Store {
   }
 
   async countLines(outlet: string, hashes: string[]): Promise<Map<string, number>> {
+    return (await this.countLinesMany([{ outlet, hashes }]))[0]!;
+  }
+
+  async countLinesMany(items: { outlet: string; hashes: string[] }[]): Promise<Map<string, number>[]> {
     return this.db.transaction(() => {
       const up = this.st('INSERT INTO line_counts (outlet, hash, n) VALUES (?, ?, 1) ON CONFLICT (outlet, hash) DO UPDATE SET n = n + 1 RETURNING n');
-      const out = new Map<string, number>();
-      for (const h of new Set(hashes)) out.set(h, (up.get(outlet, h) as Row).n as number);
-      return out;
+      return items.map(({ outlet, hashes }) => {
+        const out = new Map<string, number>();
+        for (const h of new Set(hashes)) out.set(h, (up.get(outlet, h) as Row).n as number);
+        return out;
+      });
     })();
   }
 

@@ -37,6 +37,8 @@ export interface Store {
   /** Store an article with its analysis in one transaction. An article whose id or source URL
    * is already stored is left as it is. */
   putArticle(article: Article, analysis: Analysis): Promise<PutResult>;
+  /** Several articles in one transaction (each stored whole or, on failure, none of the group). */
+  putArticles(items: { article: Article; analysis: Analysis }[]): Promise<PutResult[]>;
   /** Replace the cleaned fields and analysis of a stored article (after boilerplate re-learning). */
   updateArticle(article: Article, analysis: Analysis): Promise<void>;
   hasArticle(id: string): Promise<boolean>;
@@ -62,6 +64,8 @@ export interface Store {
   /** Line-recurrence counts per outlet, for learning boilerplate from the corpus. Adds one to each
    * distinct line hash of an article and returns the counts after the addition. */
   countLines(outlet: string, lineHashes: string[]): Promise<Map<string, number>>;
+  /** countLines for several articles in order, in one transaction. */
+  countLinesMany(items: { outlet: string; hashes: string[] }[]): Promise<Map<string, number>[]>;
   lineCounts(outlet: string, lineHashes: string[]): Promise<Map<string, number>>;
 
   /** The reuse index: LSH band keys of each article. */

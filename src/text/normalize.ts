@@ -7,10 +7,12 @@ const QUOTE_MAP: Record<string, string> = {
 };
 const QUOTE_RE = /[\u2018\u2019\u201A\u201B\u2032\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2013\u2014\u2212]/g;
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** NFKC, quote and dash variants folded, every run of white space (no-break included) one space. */
 export function normalizeText(s: string): string {
-  return s
-    .normalize('NFKC')
+  // NFKC changes nothing in plain ASCII, and most wire copy is plain ASCII.
+  return (ASCII.test(s) ? s : s.normalize('NFKC'))
     .replace(QUOTE_RE, (c) => QUOTE_MAP[c] ?? c)
     .replace(/[\s\u00A0\u200B\uFEFF]+/g, ' ')
     .trim();

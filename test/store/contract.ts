@@ -47,6 +47,17 @@ export function storeContract(name: string, open: () => Promise<Store>, cleanup:
       assert.equal(await store.findBySource('https://example.org/story'), 'b000000000000001');
     });
 
+    it('stores a group of articles in one call, each once', async () => {
+      const a = fakeArticle({ id: 'e000000000000001', text: 'First of a group, about a fictional canal.' });
+      const b = fakeArticle({ id: 'e000000000000002', text: 'Second of a group, about a fictional lock.' });
+      const r = await store.putArticles([{ article: a, analysis: {} }, { article: b, analysis: { quotes: [] } }, { article: a, analysis: {} }]);
+      assert.deepEqual(r.map((x) => x.status), ['inserted', 'inserted', 'exists']);
+      const seqs = r.filter((x) => x.status === 'inserted').map((x) => (x as { article: { seq?: number } }).article.seq!);
+      assert.ok(seqs[1]! > seqs[0]!);
+      assert.deepEqual(Object.keys(await store.getAnalysis(b.id)), ['quotes']);
+      assert.deepEqual(await store.listArticles({ ids: [b.id] }).then((l) => l.map((x) => x.id)), [b.id]);
+    });
+
     it('lists, filters and searches articles', async () => {
       await store.putArticle(fakeArticle({ id: 'c000000000000001', outlet: 'North Desk', published: '2030-01-05', text: 'Harbour cranes idle as dockers strike.' }), {});
       await store.putArticle(fakeArticle({ id: 'c000000000000002', outlet: 'South Desk', published: '2030-02-10', text: 'Orchard growers count frost damage.' }), {});
@@ -97,6 +108,8 @@ export function storeContract(name: string, open: () => Promise<Store>, cleanup:
       const peek = await store.lineCounts('North Desk', ['h1', 'h2', 'h3']);
       assert.deepEqual([...peek.entries()].sort(), [['h1', 2], ['h2', 1], ['h3', 0]]);
       assert.equal((await store.lineCounts('South Desk', ['h1'])).get('h1'), 0);
+      const many = await store.countLinesMany([{ outlet: 'West Desk', hashes: ['w1', 'w2'] }, { outlet: 'West Desk', hashes: ['w1'] }]);
+      assert.deepEqual(many.map((m) => m.get('w1')), [1, 2], 'counted in order');
     });
 
     it('finds reuse candidates through shared bands', async () => {
