@@ -109,10 +109,17 @@ export function findPlaceCandidates(text: string, sentences?: Span[]): PlaceCand
     if (r.personLike) personWords.add(r.toks[r.toks.length - 1]!.text);
   }
 
+  // Last words of longer names ("the Front" after "the Highland Accord Front"): short forms of an
+  // organisation or feature named in full elsewhere in the text.
+  const tailWords = new Set<string>();
+  for (const r of runs) {
+    const caps = r.toks.filter((t) => isCap(t.text));
+    if (caps.length >= 2 && !g.byKey.has(placeKey(text.slice(r.toks[0]!.start, r.toks[r.toks.length - 1]!.end)))) tailWords.add(caps[caps.length - 1]!.text);
+  }
   const out: PlaceCandidate[] = [];
   for (const r of runs) {
     if (r.afterTitle) continue;
-    matchRun(r.toks, text, out, lowerWords, personWords, r.personLike, g);
+    matchRun(r.toks, text, out, lowerWords, personWords, tailWords, r.personLike, g);
   }
   addAbbreviatedStates(text, out, g);
   return out.sort((a, b) => a.start - b.start);
@@ -124,6 +131,7 @@ function matchRun(
   out: PlaceCandidate[],
   lowerWords: Set<string>,
   personWords: Set<string>,
+  tailWords: Set<string>,
   personLike: boolean,
   g: ReturnType<typeof gazetteer>,
 ): void {
@@ -149,6 +157,7 @@ function matchRun(
         // Part of a person's name, here or elsewhere in the text, unless a country or state.
         const surnamePos = personLike;
         if ((surnamePos || personWords.has(first.text)) && !strongName(key, g)) continue;
+        if (tailWords.has(first.text) && !strongName(key, g)) continue;
         if (/^\s+(?:said|says|told|added|asked|wrote)\b/.test(text.slice(last.end, last.end + 8)) && !strongName(key, g)) continue;
       }
       if (g.byKey.has(key)) {

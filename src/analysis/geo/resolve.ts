@@ -6,7 +6,7 @@ import type { PlaceRef, Span } from '../../types.js';
 import { demonymCountry, gazetteer, lookupAdmin2Bare, lookupKey } from './gazetteer.js';
 import type { GazEntry } from './model.js';
 import { DIVISION_SUFFIXES } from './extra-names.js';
-import { stripDivisionWord } from './names.js';
+import { looseKey, placeKey, stripDivisionWord } from './names.js';
 
 export interface MentionCandidate extends Span {
   text: string;
@@ -72,6 +72,8 @@ interface Prepared {
   cand: MentionCandidate;
   entries: GazEntry[];
   loose: boolean;
+  /** Spelling variants added beside exact matches that are all minor places. */
+  variants: Set<GazEntry>;
   want: Want;
   demonym: GazEntry | null;
   qualifier: GazEntry | null;
@@ -137,7 +139,19 @@ function prepare(text: string, cand: MentionCandidate): Prepared {
     if (bare.length) { entries = [...entries, ...bare]; loose = false; }
   }
   const demonym = demonymCountry(cand.text);
-  return { cand, entries, loose, want, demonym, qualifier: qualifierAfter(text, cand.end), stateWord };
+  // Only hamlets carry the exact spelling ("Uliastai"): the better-known place spelled a little
+  // differently ("Uliastay") is a candidate too, at the spelling-variant discount.
+  const variants = new Set<GazEntry>();
+  if (!loose && entries.length && entries.every((e) => e.kind === 'city' && e.prior < 2)) {
+    const key = placeKey(surface);
+    if (key.length >= 5) {
+      for (const i of gazetteer().looseIndex().get(looseKey(key)) ?? []) {
+        const e = g.entry(i);
+        if (!entries.includes(e)) { entries = [...entries, e]; variants.add(e); }
+      }
+    }
+  }
+  return { cand, entries, loose, variants, want, demonym, qualifier: qualifierAfter(text, cand.end), stateWord };
 }
 
 function kindBonus(e: GazEntry, want: Want, surface: string): number {
@@ -161,7 +175,9 @@ const W_ADMIN1 = 6;
 const W_NEAR = 4;
 const W_SPATIAL = 4;
 const SPATIAL_CAP = 3;
-const W_CORPUS = 5;
+const W_CORPUS = 3;
+const W_SPELLING = 2.5;
+const W_SEAT = 3;
 
 interface Pick {
   entry: GazEntry;
@@ -270,14 +286,20 @@ export function resolvePlaces(
       }
     });
     const sup = self >= 0 ? support[self]! : null;
+    // Written with its own diacritics ("Mörön"): the places spelled exactly so come first.
+    const surface = p.cand.text.normalize('NFC').toLowerCase();
+    const marked = /[^\u0000-\u007f]/.test(surface);
+    // A city inside the division of the same name is the name's usual sense (its seat or capital).
+    const seatOf = new Set(p.entries.filter((e) => e.kind === 'admin1').map((e) => e.admin1));
     // A name that is also a country or state is that, unless a qualifier or a feature word says
     // otherwise: towns named after them ("Italy", "California") sit near anything in their state.
     const bigName = p.entries.some((e) => e.kind === 'country' || (e.kind === 'admin1' && e.prior >= 6));
-    const damp = bigName ? 0 : 1;
+    const minorOfBig = (e: GazEntry) => bigName && (e.kind === 'city' || e.kind === 'admin2');
     const scored = p.entries.map((e, k) => {
       let s = e.prior + kindBonus(e, p.want, p.cand.text);
       const why: string[] = [];
-      if (sup && sup[k]! > 0) { s += damp * W_SPATIAL * Math.min(SPATIAL_CAP, sup[k]!); if (sup[k]! >= 0.7) why.push('other names of the article have places close by'); }
+      const damp = !minorOfBig(e);
+      if (sup && sup[k]! > 0 && damp) { s += W_SPATIAL * Math.min(SPATIAL_CAP, sup[k]!); if (sup[k]! >= 0.7) why.push('other names of the article have places close by'); }
       if (p.qualifier) {
         const q = p.qualifier;
         const inQ = q.kind === 'country' ? e.country === q.country : e.admin1 === q.admin1;
@@ -303,7 +325,12 @@ export function resolvePlaces(
       const home = context?.countryPrior?.[e.country] ?? 0;
       if (home > 0) { s += W_CORPUS * home; if (home >= 0.3) why.push(`corpus focus on ${e.country}`); }
       if (p.stateWord && e.kind === 'admin1') { s += 6; why.push('"state" follows'); }
-      if (p.loose) s -= 1;
+      if (p.loose || p.variants.has(e)) s -= 1;
+      if (marked) {
+        if (e.names.some((n) => n.normalize('NFC').toLowerCase() === surface)) { s += W_SPELLING; why.push('same diacritics'); }
+        else s -= W_SPELLING;
+      }
+      if (e.kind === 'city' && p.want !== 'admin1' && seatOf.has(e.admin1)) { s += W_SEAT; why.push('seat of the division of that name'); }
       return { e, s, why };
     });
     scored.sort((a, b) => b.s - a.s);
