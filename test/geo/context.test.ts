@@ -128,3 +128,35 @@ test('extractPlaces: a Mongolian town name is not taken for an Argentine one in 
   const r = extractPlaces(text).find((p) => p.text === 'Mörön');
   assert.equal(r?.country, 'MN');
 });
+
+test('a short all-capitals name is a country or state code, never a town spelled so', () => {
+  const text = 'Ministers from the US met in Paris, France, on Monday.';
+  const refs = resolvePlaces(text, cands(text, ['US', 'Paris', 'France']));
+  assert.equal(pick(refs, 'US').kind, 'country');
+});
+
+test('a region is not pulled into the article\'s country by a namesake town', () => {
+  const text = 'Officials in Washington and New York said the Middle East talks would resume in Texas.';
+  const refs = resolvePlaces(text, cands(text, ['Washington', 'New York', 'Middle East', 'Texas']));
+  assert.equal(pick(refs, 'Middle East').country, '');
+});
+
+test('placesFromMentions: a place the tagger took for a person is kept only with the article behind it', async () => {
+  const { placesFromMentions } = await import('../../src/analysis/geo/index.js');
+  const { segment } = await import('../../src/text/segment.js');
+  const text = 'Convoys left Kabul for Kandahar and Lashkar Gah, Afghanistan, while Herat stayed quiet.';
+  const sentences = segment(text).sentences;
+  const m = (name: string, type: 'PLACE' | 'PERSON') => {
+    const start = text.indexOf(name);
+    return { start, end: start + name.length, text: name, type, via: 'ner' };
+  };
+  const mentions = [m('Kabul', 'PLACE'), m('Kandahar', 'PLACE'), m('Lashkar Gah', 'PERSON'), m('Afghanistan', 'PLACE'), m('Herat', 'PLACE')];
+  const got = placesFromMentions(text, sentences, mentions as never).map((p) => p.text);
+  assert.ok(got.includes('Lashkar Gah'), got.join(', '));
+  // The same name in a story set elsewhere stays the tagger's person.
+  const other = 'Fans in Boston and Chicago cheered as Lashkar Gah took the stage in Denver.';
+  const s2 = segment(other).sentences;
+  const at = (n: string) => ({ start: other.indexOf(n), end: other.indexOf(n) + n.length, text: n, via: 'ner' });
+  const m2 = [{ ...at('Boston'), type: 'PLACE' }, { ...at('Chicago'), type: 'PLACE' }, { ...at('Lashkar Gah'), type: 'PERSON' }, { ...at('Denver'), type: 'PLACE' }];
+  assert.ok(!placesFromMentions(other, s2, m2 as never).some((p) => p.text === 'Lashkar Gah'));
+});

@@ -138,6 +138,10 @@ function prepare(text: string, cand: MentionCandidate): Prepared {
     const bare = lookupAdmin2Bare(surface).filter((e) => !entries.includes(e));
     if (bare.length) { entries = [...entries, ...bare]; loose = false; }
   }
+  // "US", "UK", "DC": a short all-capitals name is a code of a country or division, not a town.
+  if (/^\p{Lu}{2,3}$/u.test(surface) && entries.some((e) => e.kind !== 'city' && e.kind !== 'admin2')) {
+    entries = entries.filter((e) => e.kind !== 'city' && e.kind !== 'admin2');
+  }
   const demonym = demonymCountry(cand.text);
   // Only hamlets carry the exact spelling ("Uliastai"): the better-known place spelled a little
   // differently ("Uliastay") is a candidate too, at the spelling-variant discount.
@@ -293,7 +297,7 @@ export function resolvePlaces(
     const seatOf = new Set(p.entries.filter((e) => e.kind === 'admin1').map((e) => e.admin1));
     // A name that is also a country or state is that, unless a qualifier or a feature word says
     // otherwise: towns named after them ("Italy", "California") sit near anything in their state.
-    const bigName = p.entries.some((e) => e.kind === 'country' || (e.kind === 'admin1' && e.prior >= 6));
+    const bigName = p.entries.some((e) => e.kind === 'country' || e.kind === 'region' || (e.kind === 'admin1' && e.prior >= 6));
     const minorOfBig = (e: GazEntry) => bigName && (e.kind === 'city' || e.kind === 'admin2');
     const scored = p.entries.map((e, k) => {
       let s = e.prior + kindBonus(e, p.want, p.cand.text);
@@ -306,7 +310,8 @@ export function resolvePlaces(
         if (inQ) { s += 14; why.push(`qualified by ${q.name}`); }
         else s -= 4;
       }
-      const cs = cTotal ? (cVotes.get(e.country) ?? 0) / cTotal : 0;
+      // A region spans countries: the article's focus counts for it as for the most mentioned one.
+      const cs = !cTotal ? 0 : e.kind === 'region' && !e.country ? Math.max(0, ...cVotes.values()) / cTotal : (cVotes.get(e.country) ?? 0) / cTotal;
       if (cs > 0) { s += W_COUNTRY * cs; if (cs >= 0.3) why.push(`article focus on ${e.country}`); }
       if (e.kind !== 'country' && aTotal) {
         const as = (aVotes.get(e.admin1 ?? '') ?? 0) / aTotal;
