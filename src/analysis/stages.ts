@@ -1,30 +1,16 @@
 // The pipeline's stages in order. A new extractor plugs in as one more entry here; `needs` names
 // the layers it reads, so a partial pipeline (--stages) still runs what it depends on.
 import { segment } from '../text/segment.js';
-import type { Mention, PlaceRef } from '../types.js';
 import { extractClaims } from './claims/index.js';
 import { resolveCoref } from './coref/index.js';
 import { extractControl } from './events/control.js';
 import { extractEvents } from './events/extract.js';
-import { DISCOVERY_MIN_SCORE, findPlaceCandidates, resolvePlaces } from './geo/index.js';
+import { placesFromMentions } from './geo/index.js';
 import { recognize } from './ner/index.js';
 import type { Stage } from './pipeline.js';
 import { extractQuantities } from './quantities/index.js';
 import { extractQuotes } from './quotes/index.js';
 import { resolveTimes } from './time/index.js';
-
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
-
-/** Places named by the tagger, plus gazetteer names it did not tag as anything else; the latter
- * only when the article gives them enough support. */
-function places(text: string, sentences: { start: number; end: number }[], mentions: Mention[]): PlaceRef[] {
-  const named = mentions.filter((m) => m.type === 'PLACE' && (!m.via || m.via === 'ner'));
-  const scanned = findPlaceCandidates(text, sentences).filter((c) => !mentions.some((m) => (!m.via || m.via === 'ner') && overlaps(m, c)));
-  const fromScan = new Set(scanned.map((c) => `${c.start}:${c.end}`));
-  return resolvePlaces(text, [...named, ...scanned], { sentences }).filter(
-    (p) => !fromScan.has(`${p.start}:${p.end}`) || (p.score ?? 0) >= DISCOVERY_MIN_SCORE,
-  );
-}
 
 export const STAGES: Stage[] = [
   { name: 'segments', run: (input, a) => void (a.segments = segment(input.text)) },
@@ -33,7 +19,7 @@ export const STAGES: Stage[] = [
     needs: ['segments'],
     run: (input, a) => void (a.mentions = resolveCoref(input.text, a.segments!.sentences, recognize(input.text, a.segments!.sentences))),
   },
-  { name: 'places', needs: ['segments', 'mentions'], run: (input, a) => void (a.places = places(input.text, a.segments!.sentences, a.mentions!)) },
+  { name: 'places', needs: ['segments', 'mentions'], run: (input, a) => void (a.places = placesFromMentions(input.text, a.segments!.sentences, a.mentions!)) },
   { name: 'times', needs: ['segments'], run: (input, a) => void (a.times = resolveTimes(input.text, a.segments!.sentences, input.published)) },
   { name: 'quotes', needs: ['segments', 'mentions'], run: (input, a) => void (a.quotes = extractQuotes(input.text, a.segments!, a.mentions!)) },
   { name: 'quantities', needs: ['segments'], run: (input, a) => void (a.quantities = extractQuantities(input.text, a.segments!.sentences)) },
