@@ -27,7 +27,8 @@ export interface DateEvidence {
 }
 
 /** One contiguous piece of the clean text and where it sits in the raw text. Inside a piece,
- * offsets map one to one (same length) unless `rawLength` differs (entity-decoded HTML text). */
+ * offsets map one to one (same length) unless `rawLength` differs (entity-decoded HTML text). A
+ * `rawLength` of 0 marks text taken from the container's metadata (a feed item's headline). */
 export interface OffsetPiece {
   clean: number;
   raw: number;

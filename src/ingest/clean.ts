@@ -19,6 +19,9 @@ interface Line {
   blankBefore?: boolean;
 }
 
+/** Below this many body words, a record's headline is analysed with its summary. */
+const SHORT_ITEM_WORDS = 80;
+
 /** Lines short enough to be boilerplate are counted per outlet across the corpus. */
 const MAX_BOILERPLATE_WORDS = 15;
 
@@ -178,8 +181,10 @@ export function cleanDocument(doc: RawDocument, opts: CleanOptions = {}): Articl
     }
     break;
   }
-  // Footer zone: from the end back to the last body paragraph.
-  for (let k = lines.length - 1; k >= i; k--) {
+  // Footer zone: from the end back to the last body paragraph; the first body line always stays
+  // (a feed summary is often one unpunctuated line).
+  const firstBody = lines.findIndex((l) => l.role === 'body');
+  for (let k = lines.length - 1; k > firstBody; k--) {
     const l = lines[k]!;
     if (l.role !== 'body') continue;
     if (recurring(l) || headlineLike(l.text)) {
@@ -217,6 +222,14 @@ export function cleanDocument(doc: RawDocument, opts: CleanOptions = {}): Articl
   // Body text and its map back into the raw text.
   const pieces: OffsetPiece[] = [];
   let text = '';
+  // A feed item or record with only a short summary carries its news in the headline: the
+  // headline leads the text so that it is analysed too. It comes from the container's metadata,
+  // not the raw body, which its piece says with a raw length of zero.
+  const bodyWords = lines.filter((l) => l.role === 'body').reduce((n, l) => n + wordCount(l.text), 0);
+  if (title && meta.title && bodyWords < SHORT_ITEM_WORDS && (doc.format.startsWith('json') || doc.format.startsWith('feed'))) {
+    pieces.push({ clean: 0, raw: 0, length: title.length, rawLength: 0 });
+    text = title;
+  }
   for (const l of lines) {
     if (l.role !== 'body') continue;
     if (text) text += '\n\n';

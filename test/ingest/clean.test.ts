@@ -97,7 +97,15 @@ describe('cleanDocument', () => {
     assert.equal(c.outlet, 'Reuters');
     assert.equal(c.published, '1987-02-26T15:01:01Z');
     assert.equal(c.title, 'T');
-    assert.equal(c.text, 'Body of a record that has metadata.');
+    assert.equal(c.text, 'T\n\nBody of a record that has metadata.', 'a short record is led by its headline');
+  });
+
+  it('leads a short feed summary with its headline, and keeps an unpunctuated one-line summary', () => {
+    const c = cleanDocument(doc('Residents of a fictional valley town describe the flood', { format: 'jsonl', meta: { title: 'River floods Lowmere' } }));
+    assert.equal(c.text, 'River floods Lowmere\n\nResidents of a fictional valley town describe the flood');
+    assert.deepEqual(c.offsets[0], { clean: 0, raw: 0, length: 20, rawLength: 0 });
+    const long = cleanDocument(doc('word '.repeat(100).trim() + '.', { format: 'jsonl', meta: { title: 'T' } }));
+    assert.ok(!long.text.startsWith('T\n'));
   });
 
   it('gives the same id to the same content and another to other content', () => {
