@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { extractQuantities } from '../../src/analysis/quantities/index.js';
 import { extractClaims } from '../../src/analysis/claims/index.js';
 import { attributiveSide } from '../../src/analysis/claims/context.js';
-import { groupClaims } from '../../src/link/claims/index.js';
+import { groupClaims, controlByPlace } from '../../src/link/claims/index.js';
+import { canonicalHolders } from '../../src/link/claims/control.js';
 import { extractControl } from '../../src/analysis/events/index.js';
 import { newsDay } from '../../src/analysis/events/newsday.js';
 import { segment } from '../../src/text/segment.js';
@@ -158,4 +159,29 @@ test('a trend needs placed figures: undated ones and month-long spans stay out',
   assert.deepEqual(kinds([mk('a', 6, '2030-03-09'), mk('b', 9, '2030-03-11')]), ['trend']);
   assert.deepEqual(kinds([mk('a', 6, '2030-03-09'), mk('b', 9, null)]), []);
   assert.deepEqual(kinds([mk('a', 6, '2030-03-09'), mk('b', 4, '2030-03-09/2030-06')]), []);
+});
+
+test('control: the actor after the speech cue; a generic state force is the place\'s government; the time nearest the place', () => {
+  const a = controlOf('Brotherhood spokeswoman Rena Voss said in a message that the Salt Brotherhood captured Orvik, the port town, at dawn on Sunday.', FRONT, [], '2030-03-12');
+  assert.equal(a[0]?.holder, 'Salt Brotherhood');
+  assert.equal(a[0]?.claimant, 'Rena Voss');
+  // The actor untagged after the cue: the noun phrase, not the speaker.
+  const u = controlOf('Rena Voss said in a message that the Brine Column captured Orvik, the port town, on Sunday.', FRONT, [], '2030-03-12');
+  assert.equal(u[0]?.holder, 'Brine Column');
+  const b = controlOf('Government forces stopped the raiders at a ford west of Brennhal, near the hills of Tessaly.', FRONT, [], '2030-03-12');
+  assert.equal(b[0]?.place, 'Brennhal');
+  assert.equal(b[0]?.holder, 'Tessaly government');
+  const c = controlOf('The Salt Brotherhood reached the coast on Sunday, the furthest it has gone since it seized Orvik last month.', FRONT, [], '2030-03-12');
+  assert.equal(c[0]?.asOf, '2030-02');
+});
+
+test('control across articles: a short holder name is the one longer name that ends with it', () => {
+  const rec = (articleId: string, holder: string, asOf: string) => ({
+    articleId, published: asOf, control: { start: 0, end: 5, place: 'Orvik', holder, asOf, status: 'reported' as const, claimant: null, evidence: [] },
+  });
+  const [o] = controlByPlace([rec('a', 'Brotherhood', '2030-03-01'), rec('b', 'Salt Brotherhood', '2030-03-05')]);
+  assert.deepEqual(o!.history.map((h) => h.holder), ['Salt Brotherhood', 'Salt Brotherhood']);
+  assert.equal(o!.contested, false);
+  const m = canonicalHolders(['Front', 'Salt Front', 'Ember Front']);
+  assert.equal(m.has('Front'), false);
 });

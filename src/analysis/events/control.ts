@@ -72,16 +72,19 @@ function placesAfter(places: PlaceRef[], text: string, from: number, to: number)
 }
 
 /** A holder's name for the map: state forces stand for their government ("Afghan troops" → "Afghan government"). */
-export function holderName(name: string): string {
+export function holderName(name: string, fallbackGovernment: string | null = null): string {
   const n = stripDeterminer(name);
   if (STATE_FORCE_RE.test(n)) {
     const first = n.split(/\s+/)[0]!;
     const country = COUNTRY_SIDES.find(([, names]) => names.includes(first));
-    if (country || /^\p{Lu}/u.test(first)) return `${first} government`;
-    return 'government';
+    // "Government forces", "Army units": no country in the name; the place's own government.
+    if (country || (/^\p{Lu}/u.test(first) && !STATE_FORCE_RE.test(first) && !GENERIC_STATE.test(first))) return `${first} government`;
+    return fallbackGovernment ?? 'government';
   }
   return n;
 }
+
+const GENERIC_STATE = /^(?:government|state|national|federal|regime|security|special|elite|regular|pro-government)$/i;
 
 /** The government a place belongs to, named by the demonym of its country as the article
  * writes it ("Afghan government"), for places said to be held against an attack. */
@@ -117,7 +120,7 @@ export function extractControl(input: ControlInput): ControlClaim[] {
     const self = claimant && (claimantSide === holder || claimant.name === holder || /\bclaim(?:ed|s)?\b/i.test(body.slice(0, triggerSpan.start - s.start)));
     const status: ControlClaim['status'] = self ? 'claimed' : 'reported';
     if (claimant) evidence.push({ reason: `${status} by ${claimant.name}`, span: claimant.span });
-    const asOf = dateOf(input, s, si, claimant, day);
+    const asOf = dateOf(input, s, si, claimant, day, place);
     if (asOf) evidence.push({ reason: `as of ${asOf.value}: ${asOf.why}` });
     out.push({
       start: place.start,
@@ -144,9 +147,10 @@ export function extractControl(input: ControlInput): ControlClaim[] {
       const targets = placesAfter(places, text, at + m[0].length, s.end);
       if (targets.length === 0) continue;
       // "A spokesman for X claimed to have captured Y": the claim's subject is the one acting.
-      const actor = subjectBefore(text, s.start, at, mentions);
+      const from = clauseStart(text, s.start, at);
+      const actor = (from > s.start ? subjectBefore(text, from, at, mentions) ?? npBefore(text, from, at) : null) ?? subjectBefore(text, s.start, at, mentions);
       if (!actor) continue;
-      for (const p of targets) push(p, holderName(actor.name), s, si, `"${m[0]}" by ${actor.name}`, { start: at, end: at + m[0].length });
+      for (const p of targets) push(p, holderName(actor.name, governmentOf(p, places)), s, si, `"${m[0]}" by ${actor.name}`, { start: at, end: at + m[0].length });
     }
     // Y fell to X.
     for (const m of body.matchAll(/\b(?:fell|fallen|falls)\s+to\s+(?:the\s+)?/gi)) {
@@ -176,7 +180,7 @@ export function extractControl(input: ControlInput): ControlClaim[] {
       const from = clauseStart(text, s.start, at);
       const defender = subjectBefore(text, from, at, mentions) ?? npBefore(text, from, at);
       if (!defender) continue;
-      for (const p of targets) push(p, holderName(defender.name), s, si, `${defender.name} "${m[0]}" the attackers at ${p.text}`, { start: at, end: at + m[0].length });
+      for (const p of targets) push(p, holderName(defender.name, governmentOf(p, places)), s, si, `${defender.name} "${m[0]}" the attackers at ${p.text}`, { start: at, end: at + m[0].length });
     }
     // The fall of Y: to the group named with it ("the fall of Y, the rebels' biggest victory");
     // "the fall of Y is not imminent": Y is still held by its government.
@@ -225,9 +229,12 @@ function npBefore(text: string, from: number, pos: number): Actor | null {
   return { name, ref: null, span: { start, end }, article: false };
 }
 
-function dateOf(input: ControlInput, s: Span, si: number, claimant: Actor | null, day: NewsDayT | null): { value: string; why: string } | null {
+function dateOf(input: ControlInput, s: Span, si: number, claimant: Actor | null, day: NewsDayT | null, at: Span): { value: string; why: string } | null {
   const { text, sentences, times, mentions } = input;
-  const own = times.find((t) => t.start >= s.start && t.end <= s.end && t.granularity !== 'range');
+  // The time nearest the place: "entered X on Sunday … since it seized Y last month".
+  const own = times
+    .filter((t) => t.start >= s.start && t.end <= s.end && t.granularity !== 'range')
+    .sort((a, b) => Math.abs(a.start - at.start) - Math.abs(b.start - at.start))[0];
   if (own) return { value: own.value, why: `"${own.text}" in the sentence` };
   const prev = si > 0 ? sentences[si - 1]! : null;
   if (prev && TAKE_OR_FALL.test(text.slice(prev.start, prev.end))) {

@@ -30,7 +30,22 @@ export interface PlaceControl {
   history: ControlEntry[];
 }
 
-export function controlByPlace(records: ControlRecord[]): PlaceControl[] {
+/** Short forms of a holder ("the Front") mean the one longer holder that ends with them
+ * ("Highland Accord Front"); ambiguous short forms stay as written. */
+export function canonicalHolders(names: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const uniq = [...new Set(names)];
+  for (const n of uniq) {
+    const k = foldKey(n);
+    const longer = uniq.filter((m) => m !== n && foldKey(m).endsWith(' ' + k));
+    if (longer.length === 1) out.set(n, longer[0]!);
+  }
+  return out;
+}
+
+export function controlByPlace(input: ControlRecord[]): PlaceControl[] {
+  const canon = canonicalHolders(input.map((r) => r.control.holder));
+  const records = input.map((r) => (canon.has(r.control.holder) ? { ...r, control: { ...r.control, holder: canon.get(r.control.holder)! } } : r));
   const byPlace = new Map<string, ControlRecord[]>();
   for (const r of records) {
     const k = foldKey(r.control.place);
