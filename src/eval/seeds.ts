@@ -178,10 +178,14 @@ export async function scoreSeeds(store: Store, gold: Gold): Promise<SeedsReport>
         const p = between(s, t).find((x: ReusePair) => x.source === s && x.target === t && x.kind === 'copied');
         const target = byPrefix.get(g.target)!;
         const inside = (first: string) => {
-          const at = norm(target.text).indexOf(norm(first));
-          if (at < 0) return false;
-          // Positions in the normalised text stay close to raw ones: allow a little slack.
-          return !!p?.passages.some((ps) => ps.targetStart <= at + 5 && ps.targetEnd >= at + norm(first).length - 5);
+          // Find the words in the target's own text, tolerant of spacing and quote variants.
+          const pattern = norm(first)
+            .split(' ')
+            .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['"]/g, (q) => (q === '"' ? '["\u201C\u201D]' : "['\u2018\u2019]")))
+            .join('[\\s\\u00A0]+');
+          const m = new RegExp(pattern).exec(target.text);
+          if (!m) return false;
+          return !!p?.passages.some((ps) => ps.targetStart <= m.index + 2 && ps.targetEnd >= m.index + m[0].length - 2);
         };
         const passagesOk = g.passages_in_target_first_words.every(inside);
         const shareOk = p && p.targetShare >= g.share_of_target_body.min && p.targetShare <= g.share_of_target_body.max;

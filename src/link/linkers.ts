@@ -24,7 +24,7 @@ import { groupClaims } from './claims/index.js';
 import { controlByPlace } from './claims/control.js';
 import { mergeEntities } from './entities/index.js';
 import { groupQuotes } from './quotes/index.js';
-import { independentReports, isDependence, linkReuse } from './reuse/index.js';
+import { independentReports, isDependence, reuseLinker } from './reuse/index.js';
 import { mergeTimeline } from './timeline/merge.js';
 
 export interface Linker {
@@ -53,12 +53,6 @@ async function publicationDates(store: Store): Promise<Map<string, string | null
   return out;
 }
 
-const reuse: Linker = {
-  name: 'reuse',
-  async onArticle(store, article, analysis) {
-    await linkReuse(store, article, { quoteSpans: (analysis.quotes ?? []).map((q) => ({ start: q.start, end: q.end })) });
-  },
-};
 
 /** An article with no date of its own gets an estimate from the articles it shares text with and
  * its own relative mentions; its time-dependent layers are then recomputed against it. */
@@ -232,4 +226,4 @@ const control: Linker = {
   },
 };
 
-export const LINKERS: Linker[] = [reuse, dates, entities, places, quoteGroups, claims, timeline, control];
+export const LINKERS: Linker[] = [reuseLinker, dates, entities, places, quoteGroups, claims, timeline, control];

@@ -3,7 +3,7 @@
 import pg from 'pg';
 import type { Analysis, Article, ArticleSummary } from '../types.js';
 import { ARTICLE_COLUMNS, SUMMARY_COLUMNS, articleToRow, rowToArticle, rowToSummary, searchTerms, type Row } from './rows.js';
-import type { ArticleFilter, CorpusObject, PutResult, Store } from './store.js';
+import { MAX_BAND_ARTICLES, type ArticleFilter, type CorpusObject, type PutResult, type Store } from './store.js';
 
 const MIGRATIONS: string[] = [
   `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -292,8 +292,10 @@ export class PostgresStore implements Store {
   async bandCandidates(bands: string[], exclude: string): Promise<Map<string, number>> {
     const out = new Map<string, number>();
     if (!bands.length) return out;
+    // Bands shared by very many articles are skipped whole, as in SQLite.
     const rows = await this.q(
-      'SELECT article_id, COUNT(*) AS n FROM bands WHERE band = ANY($1) AND article_id <> $2 GROUP BY article_id',
+      `WITH useful AS (SELECT band FROM bands WHERE band = ANY($1) GROUP BY band HAVING COUNT(*) <= ${MAX_BAND_ARTICLES})
+       SELECT article_id, COUNT(*) AS n FROM bands WHERE band IN (SELECT band FROM useful) AND article_id <> $2 GROUP BY article_id`,
       [[...new Set(bands)], exclude],
     );
     for (const r of rows) out.set(r.article_id as string, Number(r.n));

@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import type { Analysis, Article, ArticleSummary } from '../types.js';
 import { ARTICLE_COLUMNS, SUMMARY_COLUMNS, articleToRow, rowToArticle, rowToSummary, searchTerms, type Row } from './rows.js';
-import type { ArticleFilter, CorpusObject, PutResult, Store } from './store.js';
+import { MAX_BAND_ARTICLES, type ArticleFilter, type CorpusObject, type PutResult, type Store } from './store.js';
 
 // Versioned migrations: each runs once, in order, inside a transaction; user_version records the last.
 const MIGRATIONS: string[] = [
@@ -259,10 +259,14 @@ export class SqliteStore implements Store {
   }
 
   async bandCandidates(bands: string[], exclude: string): Promise<Map<string, number>> {
-    const st = this.st('SELECT article_id FROM bands WHERE band = ? LIMIT 200');
+    // A band shared by very many articles says nothing about any one of them: it is skipped whole
+    // rather than cut to an arbitrary part, which also keeps the cost per article flat.
+    const st = this.st(`SELECT article_id FROM bands WHERE band = ? LIMIT ${MAX_BAND_ARTICLES + 1}`);
     const out = new Map<string, number>();
     for (const b of new Set(bands)) {
-      for (const r of st.all(b) as Row[]) {
+      const rows = st.all(b) as Row[];
+      if (rows.length > MAX_BAND_ARTICLES) continue;
+      for (const r of rows) {
         const id = r.article_id as string;
         if (id !== exclude) out.set(id, (out.get(id) ?? 0) + 1);
       }

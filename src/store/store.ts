@@ -17,6 +17,9 @@ export interface ArticleFilter {
   offset?: number;
 }
 
+/** A reuse-index band shared by more articles than this is ignored as a candidate source. */
+export const MAX_BAND_ARTICLES = 100;
+
 export type PutResult = { status: 'inserted'; article: Article } | { status: 'exists'; id: string };
 
 /** A corpus-level object made by linking (reuse pair, canonical entity, quote group, claim group,
@@ -70,7 +73,8 @@ export interface Store {
 
   /** The reuse index: LSH band keys of each article. */
   addBands(articleId: string, bands: string[]): Promise<void>;
-  /** Articles sharing at least one band key, with how many they share. */
+  /** Articles sharing at least one band key, with how many they share; bands held by more than
+   * MAX_BAND_ARTICLES articles are skipped. */
   bandCandidates(bands: string[], exclude: string): Promise<Map<string, number>>;
 
   /** Small key/value settings and counters (schema version, learned parameters). */

@@ -6,6 +6,7 @@ import { registerEvalNer } from '../../eval/ner.js';
 import { registerEvalQuotes } from '../../eval/quotes.js';
 import { registerEvalTimex } from '../../eval/timex.js';
 import { registerEvalSeeds } from '../../eval/seeds.js';
+import { registerEvalReuse } from '../../eval/reuse.js';
 
 export function registerEval(program: Command): void {
   const evalCmd = program
@@ -17,10 +18,12 @@ Examples:
   $ triangulate eval geo --lgl ../shared/corpora/geo/lgl.xml
   $ triangulate eval quotes --polnear ../shared/corpora/polnear/dev
   $ triangulate eval timex --timeml ../shared/corpora/timeml
+  $ triangulate eval reuse --meter ../shared/corpora/meter
   $ triangulate eval seeds --verbose`);
   registerEvalNer(evalCmd);
   registerEvalGeo(evalCmd);
   registerEvalQuotes(evalCmd);
   registerEvalTimex(evalCmd);
+  registerEvalReuse(evalCmd);
   registerEvalSeeds(evalCmd);
 }

@@ -192,7 +192,8 @@ export function groupClaims(
       const vals = seq.map((s) => s.value);
       const up = vals.every((v, i) => i === 0 || v >= vals[i - 1]!);
       const down = vals.every((v, i) => i === 0 || v <= vals[i - 1]!);
-      if (up || down) {
+      // Equal figures at both ends are a steady state, not a trend.
+      if ((up || down) && vals[0] !== vals.at(-1)) {
         relations.push({
           kind: 'trend',
           claims: seq.flatMap((s) => s.items.map((x) => x.id)),

@@ -4,6 +4,7 @@
 // up in the store's band index, each candidate is aligned with the new article (align.ts), the pair
 // is classified and directed (pair.ts) and stored as a 'reuse' corpus object. The work per article
 // is bounded (at most MAX_CANDIDATES alignments), so it does not grow with the corpus.
+import { fnv1a, hex8 } from './hash.js';
 import type { Store } from '../../store/store.js';
 import type { Analysis, Article, ReusePair, Span } from '../../types.js';
 import type { Linker } from '../linkers.js';
@@ -88,7 +89,7 @@ export async function findReuse(
 ): Promise<{ pairs: ReusePair[]; bands: string[]; candidates: number }> {
   const opt = { ...DEFAULT_LINK, ...options };
   const w = cachedWords(article);
-  const bands = bandKeys(w, opt.lsh);
+  const bands = [...bandKeys(w, opt.lsh), ...quoteKeys(article.text, opt.quoteSpans ?? [])];
   const found = bands.length ? await store.bandCandidates(bands, article.id) : new Map<string, number>();
   const ranked = [...found.entries()]
     .filter(([, n]) => n >= opt.minSharedBands)
@@ -110,6 +111,21 @@ export async function findReuse(
     }
   }
   return { pairs, bands, candidates: ranked.length };
+}
+
+/** Keys for the statements an article quotes: a quotation is often too short to share a MinHash
+ * window with another article quoting it, so each run of QUOTE_KEY_WORDS words inside a quotation
+ * is also a key. Two outlets quoting one statement then meet as candidates, and alignment decides
+ * what the pair is. */
+const QUOTE_KEY_WORDS = 6;
+
+export function quoteKeys(text: string, spans: Span[]): string[] {
+  const keys = new Set<string>();
+  for (const s of spans) {
+    const ws = text.slice(s.start, s.end).toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+    for (let i = 0; i + QUOTE_KEY_WORDS <= ws.length; i++) keys.add('q' + hex8(fnv1a(ws.slice(i, i + QUOTE_KEY_WORDS).join(' '))));
+  }
+  return [...keys];
 }
 
 /** The reuse linker, for the linking pipeline (src/link/linkers.ts). */

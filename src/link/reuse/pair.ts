@@ -82,12 +82,39 @@ export function pairId(a: string, b: string): string {
 }
 
 /** Compare two prepared articles; null when they share no reportable text. */
+/** Words an edit may change at the edge of a copied paragraph ("However, X said that" for "but
+ * speculated that") for the passage still to be counted from the paragraph's edge. */
+const EDGE_EDIT_WORDS = 6;
+
+/** Does a new paragraph start at word i (a line break before it)? */
+function startsParagraph(x: Prepared, i: number): boolean {
+  if (i === 0) return true;
+  if (i >= x.words.length) return true;
+  return x.article.text.slice(x.words.end[i - 1]!, x.words.start[i]!).includes('\n');
+}
+
+/** Extend a passage over a short edited stretch to the edges of its paragraph, on each side on its
+ * own: a lightly edited paragraph ("However, X said that …" for "… but speculated that …") is one
+ * reused passage, not a fragment. */
+function snapToParagraphs(p: WordPassage, s: Prepared, t: Prepared): WordPassage {
+  const back = (x: Prepared, i: number) => {
+    for (let k = i; k >= 0 && i - k <= EDGE_EDIT_WORDS; k--) if (startsParagraph(x, k)) return k;
+    return i;
+  };
+  const forward = (x: Prepared, i: number) => {
+    for (let k = i; k <= x.words.length && k - i <= EDGE_EDIT_WORDS; k++) if (startsParagraph(x, k)) return k;
+    return i;
+  };
+  return { ...p, a0: back(s, p.a0), b0: back(t, p.b0), a1: forward(s, p.a1), b1: forward(t, p.b1) };
+}
+
 export function comparePair(x: Prepared, y: Prepared, opt: PairOptions = DEFAULT_PAIR): ReusePair | null {
   const dir = direction(x.article, y.article);
   // Source side first; undirected pairs keep the stable (id) order.
   const [s, t] =
     dir.order === 1 || (dir.order === 0 && y.article.id < x.article.id) ? [y, x] : [x, y];
-  const wp = align(s.words, t.words, opt.align);
+  // A shared quotation keeps its exact extent: snapping would carry it out of the quotation marks.
+  const wp = align(s.words, t.words, opt.align).map((p) => (isQuoted(s, p.a0, p.a1, opt) && isQuoted(t, p.b0, p.b1, opt) ? p : snapToParagraphs(p, s, t)));
   if (!wp.length) return null;
   const targetWords = t.words.length;
   const sourceWords = s.words.length;
