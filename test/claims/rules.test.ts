@@ -185,3 +185,24 @@ test('control across articles: a short holder name is the one longer name that e
   const m = canonicalHolders(['Front', 'Salt Front', 'Ember Front']);
   assert.equal(m.has('Front'), false);
 });
+
+test('claimant phrases: asides, time words, heads before a preposition, nouns that look like cues', () => {
+  const one = (text: string) => claimsOf(text, FRONT, []).find((c) => c.value === 7)!;
+  assert.equal(one('The harbour master, who has moved his office inland, said that 7 boats had left.').claimant, 'harbour master');
+  assert.equal(one('The coast guard on Tuesday said 7 boats had been seized.').claimant, 'coast guard');
+  assert.equal(one('A nurse at the field clinic said that 7 wounded had arrived.').claimant, 'nurse at the field clinic');
+  assert.equal(one('Officials in Orvik have said repeatedly that the rebels hold 7 villages.').claimant, 'Officials in Orvik');
+  assert.equal(one('The harbour master rejected the claim, saying only 7 boats had left.').claimant, 'Harbor Post');
+});
+
+test('equal figures at two dates are no trend', () => {
+  const mk = (articleId: string, value: number, asOf: string) => ({
+    articleId, outlet: articleId, published: asOf,
+    claim: {
+      start: 0, end: 1, text: String(value), quantity: 'districts', subject: null, predicate: null,
+      value, of: null, unit: 'district', approx: false, claimant: 'Harbor Post', claimantRef: null, side: null, asOf, asOfGranularity: null, evidence: [],
+    },
+  });
+  const rel = groupClaims([mk('a', 3, '2030-03-01'), mk('b', 3, '2030-03-09')], (ids) => ids.length).relations;
+  assert.ok(!rel.some((r) => r.kind === 'trend'));
+});

@@ -92,7 +92,17 @@ export function stripDeterminer(s: string): string {
 const AUX = /^(?:\s|,|has|have|had|was|were|is|are|also|later|earlier|previously|reportedly|now|then|again|once|too|repeatedly|publicly|separately|further|in a statement|on \w+|in an interview)*$/i;
 
 /** The mention (or, failing that, noun phrase) that ends just before `pos` in `[from, pos)`. */
-function actorBefore(text: string, from: number, pos: number, mentions: Mention[]): Actor | null {
+// "X, who has moved her office to Y, said": the clause between commas is not the speaker.
+const TRAILING_ASIDE = /,\s*(?:who|which|whose|the|a|an|now|then|himself|herself)\b[^,]*,\s*$/i;
+// "The ministry on Tuesday said", "Officials last week said": time words sit before the cue.
+const TRAILING_TIME = /\s+(?:on\s+)?(?:(?:last|this|late|early)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|night|morning|evening)\s*,?\s*$/i;
+
+function actorBefore(text: string, from: number, cuePos: number, mentions: Mention[]): Actor | null {
+  let pos = cuePos;
+  const aside = TRAILING_ASIDE.exec(text.slice(from, pos));
+  if (aside) pos = from + aside.index;
+  const time = TRAILING_TIME.exec(text.slice(from, pos));
+  if (time) pos = from + time.index;
   const window = text.slice(from, pos);
   let best: Mention | null = null;
   for (const m of mentions) {
@@ -120,7 +130,17 @@ function actorBefore(text: string, from: number, pos: number, mentions: Mention[
   const parts = np.split(/\s+/);
   let k = parts.length;
   while (k > 0 && !/^(?:that|and|but|while|as|because|since|after|before|when|where|which|who|if|of|in|on|at|to|for|with|from|by|said|says)$/i.test(parts[k - 1]!)) k--;
+  // "A nurse at the regional hospital", "Officials in the capital": the head comes before the
+  // preposition, which then belongs to the phrase.
+  if (k > 1 && /^(?:at|in|from|with|of)$/i.test(parts[k - 1]!)) {
+    let h = k - 1;
+    while (h > 0 && k - 1 - h < 2 && !/^(?:that|and|but|while|as|because|since|after|before|when|where|which|who|if|said|says|to|for|by|on)$/i.test(parts[h - 1]!)) h--;
+    const head = parts.slice(h, k - 1);
+    if (head.length > 0 && /^(?:a|an|the|\p{Lu}[\p{Ll}]+s|(?:officials?|sources?|residents?|nurses?|doctors?|witness(?:es)?|diplomats?|analysts?|people|someone))$/iu.test(head[0]!) && /(?:s|man|woman|nurse|doctor|official|source|resident|witness|diplomat|analyst|person)$/i.test(head.at(-1)!)) k = h;
+  }
   np = parts.slice(k).join(' ').replace(/(?:\s+(?:has|have|had|was|were|is|are|also|later|earlier|previously|reportedly|now))+$/i, '');
+  // A phrase ending in a determiner or a verb is not a name ("… rejected the").
+  if (/\s(?:the|a|an|its|their|his|her)$/i.test(np) || /\b\p{Ll}+ed\s/u.test(np + ' ') && !/^(?:the|a|an)\s/i.test(np) && np.split(/\s+/).length > 3) return null;
   if (!np || /^(?:it|this|that|which|who)$/i.test(np)) return null;
   const start = from + m.index + m[1]!.length - np.length;
   const pron = PRONOUN_RE.test(np);
@@ -203,6 +223,8 @@ export function findClaimant(
     for (let n = cues.length - 1; n >= 0 && !claimant; n--) {
       const c = cues[n]!;
       const cueStart = sentence.start + c.index!;
+      // "rejected the claim", "their reports": a noun, not a verb of saying.
+      if (/\b(?:the|a|an|its|their|his|her|this|that|these|those)\s+$/i.test(text.slice(Math.max(sentence.start, cueStart - 8), cueStart))) continue;
       const a = actorBefore(text, sentence.start, cueStart, mentions);
       if (a) claimant = { ...a, cue: { start: cueStart, end: cueStart + c[0].length, text: c[0] }, how: 'speech-cue' };
     }
