@@ -1,7 +1,8 @@
 // The JSON API: every view of the store, with filters, pagination and clear 4xx answers.
 import { readBuffer, readInputs, readText } from '../ingest/readers/index.js';
 import type { Store } from '../store/store.js';
-import type { RawDocument, ReadFailure } from '../types.js';
+import type { DateEvidence, RawDocument, ReadFailure } from '../types.js';
+import { DATE_ESTIMATE_KIND } from '../link/linkers.js';
 import * as views from '../views/index.js';
 import { briefMarkdown, briefHtml } from '../views/brief.js';
 import { overview } from '../views/overview.js';
@@ -95,7 +96,8 @@ export function buildApi(store: Store, opts: ApiOptions = {}): { router: Router;
       views.quotes(store, { article: id }),
       views.claims(store, { article: id }),
     ]);
-    return { ...rest, analysis, reuse, quotes, claims: claims.claims };
+    const estimate = rest.published ? null : ((await store.getObjects<DateEvidence>(DATE_ESTIMATE_KIND, { ids: [id] }))[0]?.data ?? null);
+    return { ...rest, publishedEstimate: estimate, analysis, reuse, quotes, claims: claims.claims };
   });
 
   r.on('GET', '/api/entities', async ({ url }) => {

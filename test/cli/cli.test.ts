@@ -52,7 +52,7 @@ describe('triangulate CLI', () => {
   });
 
   it('gives every command --help with an example and --json', () => {
-    for (const cmd of ['ingest', 'articles', 'show', 'quotes', 'voices', 'entities', 'places', 'claims', 'timeline', 'control', 'outlets', 'serve', 'brief', 'demo']) {
+    for (const cmd of ['ingest', 'articles', 'show', 'quotes', 'voices', 'entities', 'places', 'claims', 'timeline', 'control', 'outlets', 'reuse', 'serve', 'brief', 'demo']) {
       const r = run([cmd, '--help']);
       assert.equal(r.status, 0, cmd);
       assert.match(r.stdout, /Example/i, `${cmd} --help has an example`);

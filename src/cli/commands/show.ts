@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import type { Store } from '../../store/store.js';
+import type { DateEvidence } from '../../types.js';
+import { DATE_ESTIMATE_KIND } from '../../link/linkers.js';
 import { printJson, UserError, withCommon, withStore, type CommonOptions } from '../common.js';
 
 /** An article id from a full id or a unique prefix, or a clear error. */
@@ -28,12 +30,15 @@ Examples:
         const a = (await store.getArticle(id))!;
         if (opts.json) {
           const { offsets: _o, ...rest } = a;
-          return printJson({ ...rest, ...(opts.analysis ? { analysis: await store.getAnalysis(id) } : {}) });
+          const estimate = a.published ? null : ((await store.getObjects<DateEvidence>(DATE_ESTIMATE_KIND, { ids: [id] }))[0]?.data ?? null);
+          return printJson({ ...rest, publishedEstimate: estimate, ...(opts.analysis ? { analysis: await store.getAnalysis(id) } : {}) });
         }
         const out = process.stdout;
         out.write(`${a.title ?? '(untitled)'}\n`);
         out.write(`id        ${a.id}\noutlet    ${a.outlet ?? '–'}  (${a.outletEvidence ?? 'no evidence'})\n`);
         out.write(`published ${a.published ?? '–'}  (${a.publishedEvidence.reason}; confidence ${a.publishedEvidence.confidence})\n`);
+        const estimate = a.published ? null : (await store.getObjects<DateEvidence>(DATE_ESTIMATE_KIND, { ids: [id] }))[0]?.data;
+        if (estimate) out.write(`estimated ${estimate.value}  (${estimate.reason}; confidence ${estimate.confidence})\n`);
         if (a.section) out.write(`section   ${a.section}\n`);
         if (a.dateline) out.write(`dateline  ${a.dateline}\n`);
         if (a.byline) out.write(`byline    ${a.byline}\n`);

@@ -2,6 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import * as views from '../../views/index.js';
+import type { ReusePair } from '../../types.js';
+import { reuseFamilies } from '../../link/reuse/index.js';
 import { printJson, printTable, UserError, withCommon, withStore, type CommonOptions } from '../common.js';
 import { resolveArticle } from './show.js';
 
@@ -25,6 +27,40 @@ function writeCsv(file: string, rows: Record<string, unknown>[], columns: string
 }
 
 const short = (id: string | null) => (id ? id.slice(0, 8) : '–');
+
+/** Wrap text into lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.replace(/\s+/g, ' ').trim().split(' ')) {
+    if (line && line.length + 1 + word.length > width) (out.push(line), (line = ''));
+    line = line ? `${line} ${word}` : word.length > width ? word.slice(0, width) : word;
+  }
+  if (line) out.push(line);
+  return out;
+}
+
+/** A pair's aligned passages in two columns, earlier article on the left; reused text is
+ * highlighted on a terminal. */
+async function printPair(store: import('../../store/store.js').Store, p: ReusePair): Promise<void> {
+  const [leftId, rightId] = [p.source ?? p.articles[0], p.target ?? p.articles[1]];
+  const [left, right] = await Promise.all([store.getArticle(leftId), store.getArticle(rightId)]);
+  if (!left || !right) return;
+  const tty = process.stdout.isTTY;
+  const col = Math.max(30, Math.floor(((process.stdout.columns || 120) - 3) / 2));
+  const mark = (s: string) => (tty ? `\x1b[7m${s}\x1b[0m` : s);
+  const out = process.stdout;
+  out.write(`\n${p.kind.toUpperCase()}  ${Math.round(p.targetShare * 100)}% of ${short(rightId)} reused, similarity ${p.similarity}  (${p.direction})\n`);
+  const head = (a: typeof left, label: string) => `${label} ${short(a.id)} ${a.outlet ?? '?'} ${(a.published ?? 'undated').slice(0, 10)}`;
+  out.write(`${head(left, p.source ? 'earlier' : 'article').padEnd(col)} │ ${head(right, p.target ? 'later' : 'article')}\n`);
+  out.write(`${'─'.repeat(col)}─┼─${'─'.repeat(col)}\n`);
+  for (const ps of [...p.passages].sort((a, b) => a.targetStart - b.targetStart)) {
+    const l = wrap(left.text.slice(ps.sourceStart, ps.sourceEnd), col);
+    const r = wrap(right.text.slice(ps.targetStart, ps.targetEnd), col);
+    for (let i = 0; i < Math.max(l.length, r.length); i++) out.write(`${mark((l[i] ?? '').padEnd(col))} │ ${mark(r[i] ?? '')}\n`);
+    out.write(`${' '.repeat(col)} │\n`);
+  }
+}
 
 export function registerViews(program: Command): void {
   withCommon(program.command('quotes').description('Who said what: quotations with their resolved speakers')
@@ -133,6 +169,27 @@ export function registerViews(program: Command): void {
         { key: 'place', title: 'PLACE', width: 18 }, { key: 'holder', title: 'HOLDER', width: 16 }, { key: 'asOf', title: 'AS OF', width: 10 },
         { key: 'status', title: 'STATUS', width: 8 }, { key: 'claimant', title: 'CLAIMANT', width: 22 }, { key: 'n', title: 'SRC', width: 3 }, { key: 'history', title: 'EARLIER' },
       ]);
+    }));
+
+  withCommon(program.command('reuse').description('Who copied whom: reuse pairs with their aligned passages side by side')
+    .argument('[article]', 'only pairs involving this article (id or prefix)')
+    .option('--kind <kind>', 'only copied, near-duplicate or shared-quotation pairs')
+    .option('--families', 'list reuse families (articles connected by copying) instead of pairs'))
+    .addHelpText('after', '\nExamples:\n  $ triangulate reuse\n  $ triangulate reuse cc56083d\n  $ triangulate reuse --json')
+    .action(async (ref: string | undefined, o: Opts) => withStore(o, async (s) => {
+      if (o.kind && !['copied', 'near-duplicate', 'shared-quotation'].includes(o.kind as string)) throw new UserError(`--kind "${o.kind}" is not copied, near-duplicate or shared-quotation`);
+      const article = ref ? await resolveArticle(s, ref) : undefined;
+      let pairs = await views.reusePairs(s, { article });
+      if (o.kind) pairs = pairs.filter((p) => p.kind === o.kind);
+      if (o.families) {
+        const families = reuseFamilies(pairs);
+        if (o.json) return printJson(families);
+        families.forEach((f, i) => process.stdout.write(`family ${i + 1}: ${f.map(short).join(', ')}\n`));
+        return;
+      }
+      if (o.json) return printJson(pairs);
+      if (!pairs.length) return void process.stdout.write('no reuse found\n');
+      for (const p of pairs) await printPair(s, p);
     }));
 
   withCommon(program.command('outlets').description('Outlets with their article counts and originality (share of their text that is their own)'))
