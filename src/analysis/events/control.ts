@@ -2,20 +2,14 @@
 // "X-held Y", "X stopped the attackers at Y" (the defender holds Y), "the fall of Y" (to the
 // group named with it). A claim made by a party about its own gains is `claimed`; what the
 // outlet or a third party states is `reported`.
-import type { ControlClaim, Evidence, Mention, PlaceRef, Quote, Span, TimeRef } from '../../types.js';
+import type { ControlClaim, Evidence, Mention, PlaceRef, Span } from '../../types.js';
 import { findClaimant, isActor, publishedDay, sideOf, speechDate, stripDeterminer, subjectBefore, displayName, type Actor } from '../claims/context.js';
 import { COUNTRY_SIDES, OUTLET_HINT_RE, SPEECH_CUE_RE, STATE_FORCE_RE } from '../claims/lexicon.js';
 import { newsDay, type NewsDay as NewsDayT } from './newsday.js';
+import type { EventInput } from './extract.js';
 
-export interface ControlInput {
-  text: string;
-  sentences: Span[];
-  mentions: Mention[];
-  places: PlaceRef[];
-  times: TimeRef[];
-  quotes: Quote[];
-  published: string | null;
-}
+/** Control reads the same layers as events. */
+export type ControlInput = EventInput;
 
 const TAKE_RE = /\b(?:captured|capture|seized|seize|overran|overrun|took control of|taken control of|take control of|took over|taken over|retook|retaken|recaptured|conquered|entered)\b/gi;
 const STOP_RE = /\b(?:stop|stopped|repelled|repulsed|pushed back|held off|beat back|beaten back|halted|defended)\b/gi;

@@ -4,19 +4,9 @@
 import type { ArticleEntity } from '../../analysis/coref/index.js';
 import { acronymOf, isAcronym, nameWords, plainAcronym } from '../../analysis/coref/names.js';
 import { foldKey } from '../../text/normalize.js';
-import type { EntityType, Mention } from '../../types.js';
+import type { CanonicalEntity, EntityType, Mention } from '../../types.js';
 
-export interface CanonicalEntity {
-  id: string;
-  name: string;
-  type: EntityType;
-  aliases: string[];
-  roles: string[];
-  articles: string[];
-  /** Number of mentions over all articles. */
-  mentions: number;
-  spans?: { articleId: string; start: number; end: number }[];
-}
+export type { CanonicalEntity };
 
 export interface ArticleEntities {
   articleId: string;
