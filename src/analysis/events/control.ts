@@ -33,6 +33,12 @@ function nameAt(text: string, at: number, to: number): Target | null {
   return { start: at, end: at + m[0].length, text: m[0], name: m[0] };
 }
 
+/** The organisation or group a capitalised word names, when the tagger saw it as one. */
+function actorWord(mentions: Mention[], start: number, end: number): string | null {
+  const m = mentions.find((x) => x.start <= start && x.end >= end && (x.type === 'ORG' || x.type === 'OTHER'));
+  return m && isActor(m, mentions) ? displayName(m.ref, mentions, m.text) : null;
+}
+
 function placesAfter(places: PlaceRef[], text: string, from: number, to: number): Target[] {
   const out: Target[] = [];
   let cursor = from;
@@ -138,6 +144,8 @@ export function extractControl(input: ControlInput): ControlClaim[] {
       const at = s.start + m.index!;
       const before = text.slice(Math.max(s.start, at - 25), at);
       if (NEGATION_RE.test(before)) continue;
+      // "were captured at the airport": people taken somewhere, not the place taken.
+      if (/^\s+(?:at|in|near|from|outside|inside|on|during|while)\b/i.test(text.slice(at + m[0].length, at + m[0].length + 12))) continue;
       const targets = placesAfter(places, text, at + m[0].length, s.end);
       if (targets.length === 0) continue;
       // "A spokesman for X claimed to have captured Y": the claim's subject is the one acting.
@@ -176,6 +184,20 @@ export function extractControl(input: ControlInput): ControlClaim[] {
       if (!defender) continue;
       for (const p of targets) push(p, holderName(defender.name, governmentOf(p, places)), s, si, `${defender.name} "${m[0]}" the attackers at ${p.text}`, { start: at, end: at + m[0].length });
     }
+    // "X's takeover of Y", "the X capture of Y", "X's Y victory": Y held by the actor X.
+    for (const m of body.matchAll(/\b([\p{Lu}][\p{L}-]+)(?:['’]s)?\s+(?:takeover|capture|seizure|conquest)\s+of\s+(?:the\s+)?/gu)) {
+      const at = s.start + m.index!;
+      const p = places.find((x) => x.start === at + m[0].length);
+      const who = actorWord(mentions, at, at + m[1]!.length);
+      if (p && who && !NEGATION_RE.test(text.slice(Math.max(s.start, at - 20), at))) push(asTarget(p), holderName(who), s, si, `"${m[0].trim()} ${p.text}"`, { start: at, end: p.end });
+    }
+    for (const m of body.matchAll(/\b([\p{Lu}][\p{L}-]+)['’]s\s+/gu)) {
+      const at = s.start + m.index!;
+      const p = places.find((x) => x.start === at + m[0].length);
+      if (!p || !/^\s+(?:victory|takeover|capture|conquest)\b/i.test(text.slice(p.end, p.end + 14))) continue;
+      const who = actorWord(mentions, at, at + m[1]!.length);
+      if (who) push(asTarget(p), holderName(who), s, si, `"${m[0].trim()} ${p.text} victory"`, { start: at, end: p.end });
+    }
     // The fall of Y: to the group named with it ("the fall of Y, the rebels' biggest victory");
     // "the fall of Y is not imminent": Y is still held by its government.
     for (const m of body.matchAll(/\bfall of\s+/gi)) {
@@ -190,6 +212,8 @@ export function extractControl(input: ControlInput): ControlClaim[] {
         continue;
       }
       if (NEGATION_RE.test(text.slice(Math.max(s.start, at - 20), at))) continue;
+      // "compared to the fall of Y": an analogy with another war, not news of this one.
+      if (/\b(?:compared?\s+(?:to|with)|like|reminiscent\s+of|echoes?\s+of|parallels?\s+(?:to|with))\s+(?:the\s+)?$/i.test(text.slice(Math.max(s.start, at - 30), at))) continue;
       const org = mentions
         .filter((x) => isActor(x, mentions) && x.type !== 'PERSON' && x.start >= s.start && x.end <= s.end && !OUTLET_HINT_RE.test(x.text) && !STATE_FORCE_RE.test(x.text) && !/\b(?:council|department|embassy|ministry|house|pentagon)\b/i.test(x.text))
         .sort((a, b) => Math.abs(a.start - p.end) - Math.abs(b.start - p.end))[0];
