@@ -2,14 +2,24 @@
 // conflicts, timeline, voices and control; every statement cited to its articles.
 import type { Overview } from './overview.js';
 
-function cite(o: Overview, ids: string[]): string {
-  const uniq = [...new Set(ids)];
+function cite(o: Overview, ids: string[], max = 3): string {
+  const all = [...new Set(ids)];
+  const uniq = all.slice(0, max);
+  const more = all.length > max ? ` (+${all.length - max} more)` : '';
   return uniq
     .map((id) => {
       const s = o.sources[id];
       return `[${s?.outlet ?? 'unknown outlet'}${s?.published ? ', ' + s.published.slice(0, 10) : ''} · ${id.slice(0, 8)}]`;
     })
-    .join(' ');
+    .join(' ') + more;
+}
+
+/** The events worth a line in a one-page brief: reported by several sources, or of a kind other
+ * than a bare statement; the latest ones, in date order. */
+function keyEvents(o: Overview, max = 15) {
+  const dated = o.timeline.filter((e) => e.date && /^\d{4}-\d{2}-\d{2}/.test(e.date));
+  const strong = dated.filter((e) => e.articles.length > 1 || e.type !== 'statement');
+  return (strong.length >= 5 ? strong : dated).slice(-max);
 }
 
 export function briefMarkdown(o: Overview): string {
@@ -38,7 +48,7 @@ export function briefMarkdown(o: Overview): string {
   }
   if (o.timeline.length) {
     lines.push('## Timeline', '');
-    for (const e of o.timeline.filter((e) => e.date).slice(-25)) lines.push(`- ${e.date}: ${e.summary} ${cite(o, e.articles)}`);
+    for (const e of keyEvents(o)) lines.push(`- ${e.date}: ${e.summary} ${cite(o, e.articles)}`);
     lines.push('');
   }
   if (o.voices.length) {

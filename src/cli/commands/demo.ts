@@ -9,6 +9,8 @@ import { startServer } from '../../server/server.js';
 import type { Store } from '../../store/store.js';
 import { ingestProgress } from '../progress.js';
 import { storyReport, printStoryReport } from '../report.js';
+import { briefMarkdown } from '../../views/brief.js';
+import { overview } from '../../views/overview.js';
 
 async function listenOnFreePort(store: Store, port: number) {
   for (let p = port; p < port + 20; p++) {
@@ -47,6 +49,7 @@ Example:
           process.stdout.write(`Demo corpus: ${DEMO_DIR}\nDatabase:    ${opts.db}\n`);
           process.stdout.write(`Ingested ${summary.ingested} articles (${summary.failed} failed) in ${summary.seconds.toFixed(1)} s.\n\n`);
           printStoryReport(report);
+          process.stdout.write('\n' + briefMarkdown(await overview(store)));
           process.stdout.write(`\nExplore it:  npx triangulate articles --db ${opts.db}\n`);
         }
         if (summary.failed) process.exitCode = 1;
