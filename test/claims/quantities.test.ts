@@ -71,3 +71,9 @@ test('years, dates, times, ages and phone numbers are skipped', () => {
     'The 30-year war began in 1998 and on March 4, 2030 at 10:30 a.m. the council met; call 555-0142 or see resolution 12. Some two decades later it ended.';
   assert.deepEqual(find(text).map((q) => q.text), []);
 });
+
+test('orders and multipliers are not counts', () => {
+  const qs = (t: string) => extractQuantities(t, segment(t).sentences).map((q) => q.text);
+  assert.deepEqual(qs('The fictional Front first appeared in the hills, and prices rose four times.'), []);
+  assert.deepEqual(qs('It was the second largest town and the first time they met.'), []);
+});

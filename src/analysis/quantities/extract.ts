@@ -266,6 +266,11 @@ function numberAt(toks: Token[], i: number): NumberHit | null {
 
   const digits = parseDigits(t.text);
   const ordinalDigits = /^(\d+)(st|nd|rd|th)$/i.exec(t.text);
+  // "first appeared", "second largest", "the first time", "four times": an order or a
+  // multiplier, not a count of anything.
+  const nextWord = word(toks[i + 1]);
+  if ((ordinalDigits || w in ORDINALS) && /^(?:\p{L}+ed|\p{L}+ly|\p{L}+est|time)$/u.test(nextWord)) return null;
+  if (nextWord === 'times') return null;
   if (digits !== null) {
     // Glued to letters or hyphens ("COVID-19", "20-year", "F-16"): part of a name or compound.
     const prev = toks[i - 1];
