@@ -5,14 +5,13 @@ import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import world from 'world-atlas/countries-110m.json';
 import type { ControlRecord, PlaceSummary } from '../../../src/types.ts';
-import { h, svg } from '../dom.ts';
+import { h, sideColor, svg, when } from '../dom.ts';
 
 const countries = feature(world as unknown as Topology, (world as unknown as Topology).objects.countries as GeometryCollection);
-const PALETTE = ['#c0392b', '#2471a3', '#7d3c98', '#d68910', '#148f77', '#5d6d7e'];
-
+/** Holders take their side colour, so that a party looks the same on the map and in the ledger. */
 export function holderColors(control: ControlRecord[]): Map<string, string> {
   const holders = [...new Set(control.map((c) => c.holder))].sort();
-  return new Map(holders.map((hd, i) => [hd, PALETTE[i % PALETTE.length]!]));
+  return new Map(holders.map((hd) => [hd, sideColor(hd)]));
 }
 
 /** The places around where the story happens: within a few thousand kilometres of the
@@ -56,16 +55,26 @@ export function placeMap(places: PlaceSummary[], control: ControlRecord[], width
   for (const f of (countries as unknown as { features: GeoPermissibleObjects[] }).features) g.append(svg('path', { d: path(f) ?? '' }));
   root.append(g);
   const max = Math.max(1, ...shown.map((p) => p.mentions));
+  const labels: { x: number; y: number; name: string; held: boolean; mentions: number }[] = [];
   for (const p of [...shown].sort((a, b) => b.mentions - a.mentions)) {
     const xy = projection([p.lon, p.lat]);
     if (!xy) continue;
     const c = controlByPlace.get(p.name.toLowerCase());
     const r = p.kind === 'country' ? 0 : 3 + 9 * Math.sqrt(p.mentions / max);
     if (!r) continue;
-    const title = `${p.name} · ${p.mentions} mention${p.mentions === 1 ? '' : 's'}` + (c ? ` · held by ${c.holder} as of ${c.asOf ?? '?'} (${c.status}${c.claimant ? ' by ' + c.claimant : ''})` : '');
+    const title = `${p.name} · ${p.mentions} mention${p.mentions === 1 ? '' : 's'}` + (c ? ` · held by ${c.holder} as of ${when(c.asOf)} (${c.status}${c.claimant ? ' by ' + c.claimant : ''})` : '');
     const dot = svg('circle', { cx: xy[0].toFixed(1), cy: xy[1].toFixed(1), r: r.toFixed(1), class: c ? 'place held' : 'place', fill: c ? colors.get(c.holder) : null, tabindex: 0, 'aria-label': title }, svg('title', {}, title));
     root.append(dot);
-    if (r > 5 || c) root.append(svg('text', { x: (xy[0] + r + 2).toFixed(1), y: (xy[1] + 4).toFixed(1), class: 'place-label' }, p.name));
+    if (r > 5 || c) labels.push({ x: xy[0] + r + 2, y: xy[1] + 4, name: p.name, held: !!c, mentions: p.mentions });
+  }
+  // Clustered towns would print their names over each other: held places and the most mentioned
+  // keep their label, a label that would overlap one already placed is left to the dot's tooltip.
+  const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  for (const l of labels.sort((a, b) => Number(b.held) - Number(a.held) || b.mentions - a.mentions)) {
+    const box = { x0: l.x, x1: l.x + l.name.length * 5.6, y0: l.y - 9, y1: l.y + 2 };
+    if (placed.some((b) => box.x0 < b.x1 && b.x0 < box.x1 && box.y0 < b.y1 && b.y0 < box.y1)) continue;
+    placed.push(box);
+    root.append(svg('text', { x: l.x.toFixed(1), y: l.y.toFixed(1), class: 'place-label' }, l.name));
   }
   const legend = h('ul', { class: 'legend', 'aria-label': 'Control legend' }, [...colors].map(([holder, color]) => h('li', {}, h('span', { class: 'swatch', style: `background:${color}` }), `held by ${holder}`)));
   return h('figure', { class: 'map-figure' }, root as unknown as Node, colors.size ? legend : null);

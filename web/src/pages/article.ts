@@ -3,9 +3,9 @@
 import type { Analysis, Article, ReusePair } from '../../../src/types.ts';
 import type { ClaimView, QuoteView } from '../../../src/views/index.ts';
 import { api } from '../api.ts';
-import { day, h, shortId } from '../dom.ts';
+import { articleLink, h, num, plural, shortId, when } from '../dom.ts';
 
-type ArticleView = Omit<Article, 'offsets'> & { analysis: Analysis; reuse: ReusePair[]; quotes: QuoteView[]; claims: ClaimView[] };
+export type ArticleView = Omit<Article, 'offsets'> & { analysis: Analysis; reuse: ReusePair[]; quotes: QuoteView[]; claims: ClaimView[] };
 
 interface Mark {
   start: number;
@@ -63,48 +63,64 @@ function renderText(text: string, ms: Mark[], hl: [number, number] | null): HTML
   return root;
 }
 
+const LAYERS: [string, string, string][] = [
+  ['quote', 'quote', 'quotes (focus or hover shows the speaker)'],
+  ['claim', 'claim', 'figures (claims)'],
+  ['reuse', 'reuse reuse-copied', 'text shared with another article'],
+  ['ent-person', 'ent ent-person', 'person'],
+  ['ent-org', 'ent ent-org', 'organisation'],
+  ['ent-place', 'ent ent-place', 'place'],
+];
+
+/** The key doubles as a switch for each kind of mark: a dense article is readable one layer at a time. */
+function legend(text: HTMLElement): HTMLElement {
+  return h('fieldset', { class: 'legend-toggles' }, h('legend', {}, 'Marks'),
+    LAYERS.map(([layer, cls, label]) => {
+      const box = h('input', { type: 'checkbox', checked: true, 'data-layer': layer }) as HTMLInputElement;
+      box.addEventListener('change', () => text.classList.toggle(`hide-${layer}`, !box.checked));
+      return h('label', {}, box, ' ', h('span', { class: cls }, label));
+    }));
+}
+
+type Other = { id: string; title: string | null; outlet: string | null; published: string | null };
+
 export async function articlePage(id: string, params: URLSearchParams): Promise<HTMLElement> {
   const a = await api.get<ArticleView>(`/api/articles/${encodeURIComponent(id)}`);
   const hlm = /^(\d+)-(\d+)$/.exec(params.get('hl') ?? '');
   const hl: [number, number] | null = hlm ? [Number(hlm[1]), Number(hlm[2])] : null;
   const text = renderText(a.text, marks(a), hl);
+  const otherId = (p: ReusePair) => (p.source === a.id ? (p.target ?? p.articles.find((x) => x !== a.id)!) : (p.source ?? p.articles.find((x) => x !== a.id)!));
+  // Names of the articles this one shares text with: a handful of small reads, never the whole list.
+  const others = new Map<string, Other>((await Promise.all(a.reuse.slice(0, 12).map((p) => api.get<Other>(`/api/articles/${encodeURIComponent(otherId(p))}`).catch(() => null))))
+    .filter((x): x is Other => !!x).map((x) => [x.id, x]));
+  const name = (oid: string) => {
+    const o = others.get(oid);
+    return o ? `${o.outlet ?? 'unknown outlet'}, ${when(o.published, 'undated')}: “${o.title ?? shortId(oid)}”` : shortId(oid);
+  };
   const page = h('div', { class: 'page article' },
     h('p', { class: 'meta' }, h('a', { href: '#/articles' }, '← Articles')),
     h('h1', {}, a.title ?? '(untitled)'),
     h('dl', { class: 'facts' },
       h('dt', {}, 'Outlet'), h('dd', {}, a.outlet ?? 'unknown', a.outletEvidence ? h('small', {}, ` (${a.outletEvidence})`) : null),
-      h('dt', {}, 'Published'), h('dd', {}, day(a.published), h('small', {}, ` (${a.publishedEvidence.reason}; confidence ${a.publishedEvidence.confidence})`)),
+      h('dt', {}, 'Published'), h('dd', {}, when(a.published, 'undated'), h('small', {}, ` (${a.publishedEvidence.reason}; confidence ${a.publishedEvidence.confidence})`)),
       a.section ? [h('dt', {}, 'Section'), h('dd', {}, a.section)] : null,
       a.dateline ? [h('dt', {}, 'Dateline'), h('dd', {}, a.dateline)] : null,
       a.byline ? [h('dt', {}, 'Byline'), h('dd', {}, a.byline)] : null,
+      h('dt', {}, 'Words'), h('dd', {}, num(a.wordCount)),
       h('dt', {}, 'Source'), h('dd', {}, a.url ? h('a', { href: a.url, rel: 'noopener noreferrer' }, a.url) : a.source)),
-    h('p', { class: 'key' }, h('span', { class: 'quote' }, 'quote'), ' ', h('span', { class: 'claim' }, 'claim'), ' ', h('span', { class: 'reuse reuse-copied' }, 'reused text'), ' ', h('span', { class: 'ent ent-person' }, 'person'), ' ', h('span', { class: 'ent ent-org' }, 'organisation'), ' ', h('span', { class: 'ent ent-place' }, 'place')),
+    legend(text),
     text,
-    a.quotes.length ? h('section', {}, h('h2', {}, 'Quotes'), h('ul', { class: 'quotes' }, a.quotes.map((q) => h('li', {}, h('a', { href: `#/article/${a.id}?hl=${q.start}-${q.end}` }, `“${q.text}”`), ' — ', h('strong', {}, q.speaker ?? 'unknown speaker'))))) : null,
-    a.reuse.length ? h('section', {}, h('h2', {}, 'Reuse'), h('ul', {}, a.reuse.map((p) => h('li', {}, h('a', { href: `#/reuse/${encodeURIComponent(p.id)}` }, `${p.kind}: ${p.source === a.id ? 'reused by' : 'shares text with'} ${shortId(p.source === a.id ? (p.target ?? '') : (p.source ?? p.articles.find((x) => x !== a.id) ?? ''))}`), ` · ${Math.round(p.targetShare * 100)}% of the target · ${p.passages.length} passage${p.passages.length === 1 ? '' : 's'}`)))) : null,
+    a.reuse.length ? h('section', {}, h('h2', {}, 'Text shared with other articles'), h('ul', { class: 'reuse-list' }, a.reuse.map((p) => {
+      const oid = otherId(p);
+      const role = p.kind === 'shared-quotation' ? 'quotes the same words as' : p.source === a.id ? 'reused by' : p.target === a.id ? 'reuses text from' : 'shares text with';
+      return h('li', {}, h('a', { href: `#/reuse/${encodeURIComponent(p.id)}?a=${a.id}` }, `${role} ${name(oid)}`), h('small', {}, ` · ${plural(p.passages.length, 'passage')} · ${Math.round(p.targetShare * 100)}% of the ${p.source ? 'later' : 'second'} text · side by side →`));
+    }))) : null,
+    a.quotes.length ? h('section', {}, h('h2', {}, 'Quotes'), h('ul', { class: 'quotes' }, a.quotes.map((q) => h('li', {}, h('a', { href: `#/article/${a.id}?hl=${q.start}-${q.end}` }, `“${q.text}”`), ' — ', q.speaker ? h('a', { href: `#/voices?speaker=${encodeURIComponent(q.speaker)}` }, h('strong', {}, q.speaker)) : h('strong', {}, 'unknown speaker'))))) : null,
+    a.claims.length ? h('section', {}, h('h2', {}, 'Figures'), h('ul', {}, a.claims.map((c) => h('li', {}, articleLink(a.id, `${c.quantity}: ${c.approx ? '≈' : ''}${num(c.value)}${c.of ? ' of ' + num(c.of) : ''}`, c), h('small', {}, ` · ${c.claimant ?? 'the outlet'}${c.side && c.side !== c.claimant ? ` (${c.side})` : ''} · as of ${when(c.asOf)}`), c.groupId ? [' ', h('a', { href: `#/claims?group=${encodeURIComponent(c.groupId)}`, class: 'more' }, 'compare →')] : null)))) : null,
     a.captions.length ? h('section', { class: 'apart' }, h('h2', {}, 'Captions'), h('ul', {}, a.captions.map((c) => h('li', {}, c)))) : null,
     a.subheadings.length ? h('section', { class: 'apart' }, h('h2', {}, 'Subheadings'), h('ul', {}, a.subheadings.map((c) => h('li', {}, c)))) : null,
     a.boilerplate.length ? h('section', { class: 'apart' }, h('h2', {}, 'Boilerplate (removed from the text)'), h('ul', {}, a.boilerplate.map((c) => h('li', {}, c)))) : null,
   );
   if (hl) queueMicrotask(() => page.querySelector('.target')?.scrollIntoView({ block: 'center' }));
   return page;
-}
-
-export async function reusePage(pairId: string): Promise<HTMLElement> {
-  const pairs = await api.get<{ items: ReusePair[] }>(`/api/reuse?limit=1000`);
-  const p = pairs.items.find((x) => x.id === pairId);
-  if (!p) return h('p', { class: 'empty' }, `No reuse pair ${pairId}.`);
-  const [leftId, rightId] = [p.source ?? p.articles[0], p.target ?? p.articles[1]];
-  const [left, right] = await Promise.all([leftId, rightId].map((id) => api.get<ArticleView>(`/api/articles/${id}`)));
-  const rows = [...p.passages].sort((a, b) => a.targetStart - b.targetStart);
-  return h('div', { class: 'page reuse' },
-    h('h1', {}, `${p.kind}: ${Math.round(p.similarity * 100)}% similar, ${Math.round(p.targetShare * 100)}% of the later text`),
-    h('p', { class: 'meta' }, p.direction),
-    h('table', { class: 'side-by-side' },
-      h('thead', {}, h('tr', {}, h('th', {}, p.source ? 'Earlier: ' : '', h('a', { href: `#/article/${left!.id}` }, left!.title ?? leftId), ` (${left!.outlet ?? '?'}, ${day(left!.published)})`),
-        h('th', {}, p.target ? 'Later: ' : '', h('a', { href: `#/article/${right!.id}` }, right!.title ?? rightId), ` (${right!.outlet ?? '?'}, ${day(right!.published)})`))),
-      h('tbody', {}, rows.map((r) => h('tr', {},
-        h('td', {}, h('a', { href: `#/article/${left!.id}?hl=${r.sourceStart}-${r.sourceEnd}` }, left!.text.slice(r.sourceStart, r.sourceEnd))),
-        h('td', {}, h('a', { href: `#/article/${right!.id}?hl=${r.targetStart}-${r.targetEnd}` }, right!.text.slice(r.targetStart, r.targetEnd))))))),
-  );
 }

@@ -1,6 +1,6 @@
 import type { ArticleSummary } from '../../../src/types.ts';
 import { api, type Page } from '../api.ts';
-import { day, empty, h, shortId } from '../dom.ts';
+import { day, empty, h, num, plural, shortId } from '../dom.ts';
 
 export async function articlesPage(params: URLSearchParams): Promise<HTMLElement> {
   const qs = new URLSearchParams();
@@ -27,11 +27,11 @@ export async function articlesPage(params: URLSearchParams): Promise<HTMLElement
       h('label', {}, 'To ', h('input', { name: 'to', type: 'date', value: params.get('to') ?? '' })),
       h('label', {}, 'Words ', h('input', { name: 'q', type: 'search', value: params.get('q') ?? '' })),
       h('button', { type: 'submit' }, 'Filter')),
-    h('p', { class: 'meta' }, `${page.total} article${page.total === 1 ? '' : 's'}`),
+    h('p', { class: 'meta' }, page.total ? `${plural(page.total, 'article')}${page.total > page.items.length ? `, ${num(offset + 1)}–${num(offset + page.items.length)} shown` : ''}` : ''),
     page.items.length
-      ? h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Published'), h('th', {}, 'Outlet'), h('th', {}, 'Title'), h('th', {}, 'Words'))),
-          h('tbody', {}, page.items.map((a) => h('tr', {}, h('td', {}, day(a.published)), h('td', {}, a.outlet ?? '–'), h('td', {}, h('a', { href: `#/article/${a.id}` }, a.title ?? shortId(a.id))), h('td', {}, a.wordCount)))))
-      : empty('No articles match.'),
+      ? h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Published'), h('th', {}, 'Outlet'), h('th', {}, 'Title'), h('th', { class: 'num' }, 'Words'))),
+          h('tbody', {}, page.items.map((a) => h('tr', {}, h('td', {}, day(a.published)), h('td', {}, a.outlet ?? '–'), h('td', {}, h('a', { href: `#/article/${a.id}` }, a.title ?? shortId(a.id))), h('td', { class: 'num' }, num(a.wordCount))))))
+      : empty(params.toString() ? 'No articles match these filters.' : 'No articles yet: add some on the “Add material” page.'),
     h('p', { class: 'pager' }, offset > 0 ? nav(-50, '← Previous') : null, ' ', offset + page.items.length < page.total ? nav(50, 'Next →') : null),
   );
 }
