@@ -2,6 +2,7 @@
 // previous tags as features is as accurate as Viterbi for this task in practice and several times
 // faster; impossible transitions (I-ORG after B-PER, …) are masked out.
 import { docContext, sentenceFeatures, tagFeatures, type DocContext, type Lexicons } from './features.js';
+import { compileIndex, decodeFast, prepareFast } from './fast.js';
 
 export const CONLL_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 export type ConllType = (typeof CONLL_TYPES)[number];
@@ -166,7 +167,8 @@ export function tagsOf(n: number, spans: TaggedSpan[]): Int32Array {
  * consistency pass applied. */
 export function tagDocument(doc: string[][], table: WeightTable, lex: Lexicons): TaggedSpan[][] {
   const ctx = docContext(doc);
-  const spans = doc.map((words) => spansOf(decode(prepareSentence(words, ctx, lex, table.index), table)));
+  const C = compileIndex(table.index);
+  const spans = doc.map((words) => spansOf(decodeFast(prepareFast(words, ctx, lex, C), table.weights, C)));
   return harmonise(doc, spans);
 }
 
