@@ -1,8 +1,9 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // The web app in a real browser (Debian's Chromium via playwright-core) against a server over the
-// seed articles: overview, article reader with speaker tooltips, claims ledger, pasting an article,
-// keyboard use and a phone-width layout. Screenshots of every step land in test-artifacts/.
+// seed articles: overview, article reader with speaker tooltips, claims ledger, reuse side by side,
+// voices, search, the brief, pasting an article, keyboard use and a phone-width layout. Screenshots
+// of every step land in test-artifacts/.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -166,6 +167,80 @@ describe('web app in Chromium', { skip }, () => {
     await page.screenshot({ path: join(ARTIFACTS, '05-claims.png') });
     await groups.first().screenshot({ path: join(ARTIFACTS, '05-claims-district-group.png'), style: UNSTICK });
     assert.deepEqual(problems, [], 'the claims page logged errors');
+  });
+
+  it('lines up the copied passages of a reuse pair in two columns', async () => {
+    const reuse = await api<{ items: { id: string; kind: string; passages: unknown[] }[] }>('/api/reuse?limit=1000');
+    const pair = reuse.items.find((p) => p.kind === 'copied');
+    assert.ok(pair, `no copied pair among ${reuse.items.length} reuse pairs of the seeds`);
+    problems.length = 0;
+    await open(`/#/reuse/${encodeURIComponent(pair.id)}`);
+    const rows = page.locator('.reuse-row');
+    assert.equal(await rows.count(), pair.passages.length, 'one row per aligned passage');
+    for (let i = 0; i < (await rows.count()); i++) {
+      const left = rows.nth(i).locator('.src-cell p');
+      const right = rows.nth(i).locator('.tgt-cell p');
+      assert.match(await left.innerText(), /\w{3}/, `row ${i + 1} has no earlier text`);
+      assert.match(await right.innerText(), /\w{3}/, `row ${i + 1} has no later text`);
+      const [a, b] = [await left.boundingBox(), await right.boundingBox()];
+      assert.ok(a && b && b.x > a.x + a.width - 1, `row ${i + 1}: the later passage is not beside the earlier one`);
+      assert.ok(Math.abs(a.y - b.y) < 2, `row ${i + 1}: the passages start ${Math.abs(a.y - b.y)}px apart`);
+      assert.ok(await rows.nth(i).locator('.src-cell mark.shared').count(), `row ${i + 1}: shared words not highlighted on the left`);
+      assert.ok(await rows.nth(i).locator('.tgt-cell mark.shared').count(), `row ${i + 1}: shared words not highlighted on the right`);
+    }
+    await shot('07-reuse-side-by-side');
+    assert.deepEqual(problems, [], 'the reuse page logged errors');
+  });
+
+  it('lists speakers and links each of their quotes to its sentence', async () => {
+    problems.length = 0;
+    await open('/#/voices');
+    const speaker = page.locator('.voices-table tbody tr a').first();
+    const name = await speaker.innerText();
+    assert.match(name, /\w/, 'the voices page lists no speaker');
+    await speaker.click();
+    await page.waitForSelector('#speaker-quotes .quote-link');
+    const link = page.locator('#speaker-quotes .quote-link').first();
+    const href = (await link.getAttribute('href')) ?? '';
+    const m = /^#\/article\/([0-9a-f]+)\?hl=(\d+)-(\d+)$/.exec(href);
+    assert.ok(m, `the quote links to "${href}", not to a sentence (hl=)`);
+    const quotes = await api<{ items: QuoteView[] }>(`/api/quotes?limit=1000&speaker=${encodeURIComponent(name)}`);
+    assert.ok(quotes.items.some((q) => q.articleId === m[1] && q.start === Number(m[2]) && q.end === Number(m[3])), 'the link is not the span of one of the speaker\'s quotes');
+    await shot('08-voices');
+    await link.click();
+    await page.waitForSelector('main:not([aria-busy]) .article-text .target');
+    assert.ok(await page.locator('.target').first().isVisible(), 'the quoted sentence is not highlighted');
+    assert.deepEqual(problems, [], 'the voices page logged errors');
+  });
+
+  it('finds an entity from the search box', async () => {
+    const ents = await api<{ items: { name: string; type: string }[] }>('/api/entities?type=PERSON&limit=1');
+    const e = ents.items[0];
+    assert.ok(e, 'the API returned no person entity: is the entity linker wired in?');
+    await open('/#/');
+    await page.fill('#search-input', e.name);
+    await page.press('#search-input', 'Enter');
+    await page.waitForURL(/#\/search\?q=/);
+    await page.waitForSelector('main:not([aria-busy]) .search-entities');
+    const found = await page.locator('.search-entities li a').allInnerTexts();
+    assert.ok(found.includes(e.name), `searching "${e.name}" lists entities ${JSON.stringify(found)}`);
+    await shot('09-search');
+  });
+
+  it('opens the brief as an HTML page with a heading', async () => {
+    await open('/#/');
+    const link = page.locator('header nav a', { hasText: 'Brief' });
+    assert.equal(await link.getAttribute('target'), '_blank', 'the Brief link should open beside the app');
+    const href = (await link.getAttribute('href')) ?? '';
+    const r = await fetch(new URL(href, base + '/'));
+    assert.equal(r.status, 200);
+    assert.match(r.headers.get('content-type') ?? '', /text\/html/);
+    assert.match(await r.text(), /<h1[^>]*>[^<]*\S/, 'the brief has no heading');
+    const [brief] = await Promise.all([context.waitForEvent('page'), link.click()]);
+    await brief.waitForLoadState();
+    assert.match(await brief.locator('h1').first().innerText(), /\w/);
+    await shot('10-brief', brief);
+    await brief.close();
   });
 
   it('ingests a pasted article and opens it', async () => {
