@@ -6,23 +6,13 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tokenize } from '../../text/segment.js';
+import { NOT_CUES } from './lexicon.js';
 
 // Words before the head of a multi-word cue ("has also said", "did not immediately respond").
 const LEADING = new Set(
   ('has have had is are was were be been being will would could should may might must did does do not ' +
     'never also reportedly repeatedly later then once again publicly privately recently already just still ' +
     'previously immediately quickly further even often always first last to n’t n\'t').split(' '),
-);
-
-// Verbs of force and movement: in conflict reporting they describe events, not statements,
-// whatever a political-news corpus says about "attacked" or "hit".
-const NOT_CUES = new Set(
-  ('attack attacks attacked attacking capture captures captured capturing seize seizes seized kill kills killed ' +
-    'strike strikes struck bomb bombed shoot shot shelled fire fired hit hits storm stormed overrun overran ' +
-    'take took taken takes advance advanced retreat retreated push pushed launch launched target targeted ' +
-    'fight fought battle battled defeat defeated beat destroy destroyed invade invaded occupy occupied ' +
-    'hold held control controlled surround surrounded ambush ambushed raid raided blast blasted slam slammed ' +
-    'hammer hammered went go goes sent send put puts').split(' '),
 );
 
 // Function words and punctuation that annotators mark as the cue of a construction, not a lexical cue.

@@ -7,8 +7,9 @@ import type { Evidence, Mention, Quote, Span } from '../../types.js';
 import { foldKey } from '../../text/normalize.js';
 import { findSpeakerCandidates, displayNames, type Candidate } from './candidates.js';
 import { findAttributions, type Attribution } from './cues.js';
-import { isStrongSpeech, speechLemma, NOT_NAME, ORG_NOUNS, PERSON_NOUNS, TITLES } from './lexicon.js';
+import { isStrongSpeech, speechLemma, NOT_CUES, NOT_NAME, ORG_NOUNS, PERSON_NOUNS, TITLES } from './lexicon.js';
 import { findQuotationMarks, type Marked } from './marks.js';
+import { defaultTagger, type AttributionTagger } from './tagger.js';
 
 export { findSpeakerCandidates } from './candidates.js';
 export { findQuotationMarks } from './marks.js';
@@ -225,7 +226,9 @@ function overlap(a: Span, b: Span): number {
   return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 }
 
-function normaliseMentions(text: string, sentences: Span[], mentions: Mention[]): Mention[] {
+/** The pipeline's mentions plus our own pronouns and descriptions where it is silent; our own
+ * candidates alone when there is no NER layer. */
+export function normaliseMentions(text: string, sentences: Span[], mentions: Mention[]): Mention[] {
   if (mentions.length === 0) return findSpeakerCandidates(text, sentences);
   // NER layers do not always emit pronouns or descriptions: add ours where they are silent.
   const extra = findSpeakerCandidates(text, sentences).filter(
@@ -235,8 +238,14 @@ function normaliseMentions(text: string, sentences: Span[], mentions: Mention[])
   return [...mentions, ...extra].sort((a, b) => a.start - b.start);
 }
 
+export interface ExtractOptions {
+  /** The trained attribution tagger that adds what the rules miss; null for the rules alone.
+   * Defaults to the shipped model (rules alone when it is missing). */
+  tagger?: AttributionTagger | null;
+}
+
 /** Every quotation and piece of reported speech in `text`, in order. */
-export function extractQuotes(text: string, segments: { paragraphs: Span[]; sentences: Span[] }, mentions: Mention[]): QuoteDetail[] {
+export function extractQuotes(text: string, segments: { paragraphs: Span[]; sentences: Span[] }, mentions: Mention[], options: ExtractOptions = {}): QuoteDetail[] {
   const { paragraphs, sentences } = segments;
   const marks = findQuotationMarks(text, paragraphs);
   const ms = normaliseMentions(text, sentences, mentions);
@@ -408,6 +417,24 @@ export function extractQuotes(text: string, segments: { paragraphs: Span[]; sent
     for (const it of items) {
       if (it.q.kind === 'reported' && (learnedCues.has(it.q) || nested(it.q))) out.push(it.q);
       else push(it.q, it.sp);
+    }
+  }
+  const tagger = options.tagger === undefined ? defaultTagger() : options.tagger;
+  if (tagger) {
+    // The tagger only adds attributions whose cue the rules did not find, below the confidence
+    // that views showing speech use, and never makes its speakers the ones pronouns refer to.
+    const quoted = marks.map((m) => ({ start: m.start, end: m.end }));
+    const ruleCues = out.filter((q) => q.cue).map((q) => q.cue!);
+    for (const ta of tagger.tag(text, sentences, { quoted, mentions: ms })) {
+      if (ruleCues.some((c) => c.start < ta.cue.end && c.end > ta.cue.start)) continue;
+      if (ta.content.end - ta.content.start < 2) continue;
+      // Force and movement verbs describe events in conflict reporting, whatever the training news said.
+      if (text.slice(ta.cue.start, ta.cue.end).toLowerCase().split(/\s+/).some((w) => NOT_CUES.has(w))) continue;
+      const before = previous.filter((p) => p.at < ta.cue.start);
+      const sp = ta.source ? resolver.resolve(ta.source, null, before, paraIndex) : NO_SPEAKER;
+      const a: Attribution = { cue: ta.cue, lemma: 'tagger', source: ta.source, head: ta.source, appositive: null, content: [ta.content], channel: null, mode: ta.content.start > ta.cue.start ? 'subject-cue-content' : 'content-subject-cue' };
+      const conf = Math.min(0.49, 0.42 + (sp.ref ? 0.03 : 0) + Math.min(0.04, ta.cueMargin / 100));
+      out.push(make('reported', ta.content, a, sp, conf, [{ reason: `attribution found by the trained tagger with cue "${text.slice(ta.cue.start, ta.cue.end)}"`, span: ta.cue }]));
     }
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);

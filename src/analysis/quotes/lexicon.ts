@@ -241,3 +241,14 @@ export const CHANNEL_PATTERNS: { re: RegExp; label: (m: RegExpExecArray) => stri
 /** Words that start a time or place adjunct after a cue ("said on Monday", "said in Kabul"). */
 export const ADJUNCT_RE =
   /(?:\s*,)?\s*(?:(?:on|late|early|last|this|earlier|later)\s+)?(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|(?:on\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?|today|yesterday|tonight|this week|last week|last month|this month|earlier this (?:week|month|year)|in a (?:recent )?interview|in an interview|in a statement|recently|again|also|publicly|previously|then|later|on (?:twitter|facebook)|in (?:a|an) [\w-]+ (?:statement|interview|speech|briefing))\b/iy;
+
+// Verbs of force and movement: in conflict reporting they describe events, not statements,
+// whatever a political-news corpus says about "attacked" or "hit".
+export const NOT_CUES = new Set(
+  ('attack attacks attacked attacking capture captures captured capturing seize seizes seized kill kills killed ' +
+    'strike strikes struck bomb bombed shoot shot shelled fire fired hit hits storm stormed overrun overran ' +
+    'take took taken takes advance advanced retreat retreated push pushed launch launched target targeted ' +
+    'fight fought battle battled defeat defeated beat destroy destroyed invade invaded occupy occupied ' +
+    'hold held control controlled surround surrounded ambush ambushed raid raided blast blasted slam slammed ' +
+    'hammer hammered went go goes sent send put puts').split(' '),
+);

@@ -1,0 +1,382 @@
+// A token tagger for attributions (who said what): each token of a sentence is tagged as part of
+// a SOURCE, a CUE, a CONTENT span or none (BIO), by a greedy averaged perceptron trained on
+// PolNeAR (scripts/train-quotes.ts). The rules of ./cues.ts stay authoritative; this tagger only
+// proposes attributions with cues the rules did not find. When attributions nest ("X said Y
+// believes Z"), cue and source tokens outrank content tokens, so inner attributions get tagged too.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import type { Mention, Span } from '../../types.js';
+import { tokenize, type Token } from '../../text/segment.js';
+import { learnedCue, speechLemma } from './lexicon.js';
+
+export const TAGS = ['O', 'B-S', 'I-S', 'B-C', 'I-C', 'B-N', 'I-N'] as const;
+export const K = TAGS.length;
+/** Bump whenever features change: a model trained on other features refuses to load. */
+export const FEATURE_VERSION = 1;
+export const DEFAULT_TAGGER_PATH = fileURLToPath(new URL('../../../models/quotes-tagger.json.gz', import.meta.url));
+
+// No transition is forbidden: an inside tag after another type opens a span. Content spans are
+// long, and with BIO constraints one missed B-N made the whole span untaggable, so training
+// pushed weights the wrong way for every token that followed.
+/** One sentence ready for tagging: its tokens and static feature names per token. */
+export interface TaggerSentence {
+  tokens: Token[];
+  feats: string[][];
+  lower: string[];
+}
+
+const QUOTE_CHARS = /^["“”«»„]$/;
+
+function shape(w: string): string {
+  let out = '';
+  for (const ch of w) {
+    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    if (c !== out[out.length - 1]) out += c;
+  }
+  return out.slice(0, 6);
+}
+
+/** A rough lemma: enough to let "believes", "believed" and "believing" share weight. */
+function stem(w: string): string {
+  if (w.length <= 4) return w;
+  return w.replace(/(?:ing|ed|es|s)$/, '');
+}
+
+function bucket(d: number): string {
+  return d <= 0 ? '0' : d === 1 ? '1' : d === 2 ? '2' : d <= 4 ? '4' : d <= 8 ? '8' : d <= 16 ? '16' : 'far';
+}
+
+/** How cue-like a word is by the lexicons: a hand-listed speech verb, or a learned cue by weight. */
+function cueClass(w: string): string {
+  if (speechLemma(w)) return 'sp';
+  const l = learnedCue(w, 0.05);
+  if (!l) return '';
+  return l.weight >= 0.6 ? 'l6' : l.weight >= 0.35 ? 'l3' : l.weight >= 0.15 ? 'l1' : 'l0';
+}
+
+/** Character-level lookups the features need from the whole article: inside a quotation, and the
+ * entity type of the mention covering a position. */
+export interface ArticleContext {
+  quoted: Span[];
+  mentions: Mention[];
+}
+
+function mentionAt(ms: Mention[], t: Token): string {
+  // Mentions are few per sentence; a linear scan over the sentence's share is cheap enough.
+  for (const m of ms) {
+    if (m.start <= t.start && m.end >= t.end) {
+      const via = m.via ?? '';
+      const kind = via.includes('pronoun') ? 'PRON' : via.includes('description') ? 'DESC' : m.type;
+      return (m.start === t.start ? 'B' : 'I') + kind;
+    }
+  }
+  return '';
+}
+
+interface WordInfo {
+  cls: string;
+  own: string[];
+}
+
+// Word-level features computed once per word form; bounded so a long-running process stays small.
+const WORDS = new Map<string, WordInfo>();
+
+function wordInfo(t: string, lower: string): WordInfo {
+  let info = WORDS.get(t);
+  if (info) return info;
+  info = { cls: cueClass(lower), own: ['w=' + lower, 'st=' + stem(lower), 'sh=' + shape(t), 'suf=' + lower.slice(-3)] };
+  if (WORDS.size > 50000) WORDS.clear();
+  WORDS.set(t, info);
+  return info;
+}
+
+/** Static features of each token of one sentence. */
+export function sentenceFeatures(text: string, sent: Span, ctx: ArticleContext): TaggerSentence {
+  const tokens = tokenize(text.slice(sent.start, sent.end), sent.start);
+  const n = tokens.length;
+  const lower = tokens.map((t) => t.text.toLowerCase());
+  const infos = tokens.map((t, i) => wordInfo(t.text, lower[i]!));
+  const cls = infos.map((x) => x.cls);
+  const ms = ctx.mentions.filter((m) => m.end > sent.start && m.start < sent.end);
+  const qs = ctx.quoted.filter((q) => q.end > sent.start && q.start < sent.end);
+  const inQuote = tokens.map((t) => qs.some((q) => t.start >= q.start && t.end <= q.end));
+  const ent = tokens.map((t) => mentionAt(ms, t));
+  // Nearest cue-like word and quotation mark on each side, in tokens.
+  const leftCue = new Int32Array(n);
+  const rightCue = new Int32Array(n);
+  const leftMark = new Int32Array(n);
+  const rightMark = new Int32Array(n);
+  let lc = -1;
+  let lm = -1;
+  for (let i = 0; i < n; i++) {
+    leftCue[i] = lc < 0 ? 99 : i - lc;
+    leftMark[i] = lm < 0 ? 99 : i - lm;
+    if (cls[i] === 'sp' || cls[i] === 'l6' || cls[i] === 'l3' || lower[i] === 'according') lc = i;
+    if (QUOTE_CHARS.test(tokens[i]!.text)) lm = i;
+  }
+  lc = -1;
+  lm = -1;
+  for (let i = n - 1; i >= 0; i--) {
+    rightCue[i] = lc < 0 ? 99 : lc - i;
+    rightMark[i] = lm < 0 ? 99 : lm - i;
+    if (cls[i] === 'sp' || cls[i] === 'l6' || cls[i] === 'l3' || lower[i] === 'according') lc = i;
+    if (QUOTE_CHARS.test(tokens[i]!.text)) lm = i;
+  }
+  let commas = 0;
+  const feats: string[][] = [];
+  const w = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : lower[i]!);
+  const c = (i: number) => (i < 0 || i >= n ? '-' : cls[i] || '.');
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!.text;
+    const f: string[] = ['b', ...infos[i]!.own];
+    f.push('w-1=' + w(i - 1), 'w+1=' + w(i + 1), 'w-2=' + w(i - 2), 'w+2=' + w(i + 2));
+    f.push('w-1w=' + w(i - 1) + '|' + lower[i], 'ww+1=' + lower[i] + '|' + w(i + 1));
+    f.push('c=' + c(i), 'c-1=' + c(i - 1), 'c+1=' + c(i + 1), 'c-2=' + c(i - 2), 'c+2=' + c(i + 2));
+    f.push('cc=' + c(i - 1) + c(i) + c(i + 1));
+    f.push('lc=' + bucket(leftCue[i]!), 'rc=' + bucket(rightCue[i]!), 'lrc=' + bucket(leftCue[i]!) + '|' + bucket(rightCue[i]!));
+    f.push('lm=' + bucket(leftMark[i]!), 'rm=' + bucket(rightMark[i]!));
+    f.push('q=' + (inQuote[i] ? 1 : 0), 'qc=' + (inQuote[i] ? 1 : 0) + c(i));
+    f.push('pos=' + bucket(i), 'end=' + bucket(n - 1 - i));
+    f.push('e=' + ent[i], 'e-1=' + (i > 0 ? ent[i - 1] : '<s>'), 'e+1=' + (i + 1 < n ? ent[i + 1] : '</s>'));
+    f.push('cm=' + Math.min(commas, 3));
+    if (cls[i]) f.push('cw=' + cls[i] + '|' + w(i + 1), 'cwp=' + w(i - 1) + '|' + cls[i]);
+    if (t === ',') commas++;
+    feats.push(f);
+  }
+  return { tokens, feats, lower };
+}
+
+/** History features: the previous tags, alone and with the current word. */
+export function historyFeatures(out: string[], t1: number, t2: number, lower: string): void {
+  const a = t1 < 0 ? '<s>' : TAGS[t1]!;
+  const b = t2 < 0 ? '<s>' : TAGS[t2]!;
+  out.push('t1=' + a, 't12=' + a + '|' + b, 't1w=' + a + '|' + lower);
+}
+
+export interface WeightTable {
+  index: Map<string, number>;
+  weights: Float32Array | Float64Array;
+}
+
+export function best(sc: Float64Array): number {
+  let bi = 0;
+  let bv = -Infinity;
+  for (let k = 0; k < K; k++) {
+    if (sc[k]! > bv) {
+      bv = sc[k]!;
+      bi = k;
+    }
+  }
+  return bi;
+}
+
+const hist: string[] = [];
+
+/** Add the weights of named features to `scores`. */
+export function score(names: string[], table: WeightTable, scores: Float64Array): void {
+  const w = table.weights;
+  for (const f of names) {
+    const id = table.index.get(f);
+    if (id === undefined) continue;
+    const base = id * K;
+    for (let k = 0; k < K; k++) scores[k] += w[base + k]!;
+  }
+}
+
+/** Greedy decoding; also returns each token's margin between its tag and the runner-up. */
+export function decode(s: TaggerSentence, table: WeightTable): { tags: Int32Array; margin: Float64Array } {
+  const n = s.tokens.length;
+  const tags = new Int32Array(n);
+  const margin = new Float64Array(n);
+  const scores = new Float64Array(K);
+  let t1 = -1;
+  let t2 = -1;
+  for (let i = 0; i < n; i++) {
+    scores.fill(0);
+    score(s.feats[i]!, table, scores);
+    hist.length = 0;
+    historyFeatures(hist, t1, t2, s.lower[i]!);
+    score(hist, table, scores);
+    const b = best(scores);
+    let second = -Infinity;
+    for (let k = 0; k < K; k++) if (k !== b && scores[k]! > second) second = scores[k]!;
+    tags[i] = b;
+    margin[i] = scores[b]! - second;
+    t2 = t1;
+    t1 = b;
+  }
+  return { tags, margin };
+}
+
+/** A tagged span of one type, in tokens [start, end). */
+export interface TagSpan {
+  type: 'S' | 'C' | 'N';
+  start: number;
+  end: number;
+}
+
+export function spansOf(tags: ArrayLike<number>): TagSpan[] {
+  const out: TagSpan[] = [];
+  for (let i = 0; i < tags.length; i++) {
+    const t = TAGS[tags[i]!]!;
+    if (t === 'O') continue;
+    const type = t[2] as TagSpan['type'];
+    if (t[0] === 'B' || !out.length || out.at(-1)!.end !== i || out.at(-1)!.type !== type) out.push({ type, start: i, end: i + 1 });
+    else out.at(-1)!.end = i + 1;
+  }
+  return out;
+}
+
+/** Token spans → tag indices; `spans` must not overlap (resolve priorities first). */
+export function tagsOf(n: number, spans: TagSpan[]): Int32Array {
+  const out = new Int32Array(n);
+  for (const s of spans) {
+    out[s.start] = TAGS.indexOf(('B-' + s.type) as (typeof TAGS)[number]);
+    for (let i = s.start + 1; i < s.end; i++) out[i] = TAGS.indexOf(('I-' + s.type) as (typeof TAGS)[number]);
+  }
+  return out;
+}
+
+/** An attribution read off the tags of one sentence, in character offsets. */
+export interface TaggedAttribution {
+  cue: Span;
+  source: Span | null;
+  content: Span;
+  /** The smallest per-token margin over the cue, a rough confidence. */
+  cueMargin: number;
+}
+
+/** Group the spans of one sentence into attributions: each cue takes the content after it (over
+ * any nested source and cue), else the content before it, and the nearest source on its side. */
+export function assemble(s: TaggerSentence, tags: Int32Array, margin: Float64Array): TaggedAttribution[] {
+  const spans = spansOf(tags);
+  const out: TaggedAttribution[] = [];
+  const tok = s.tokens;
+  const chars = (a: number, b: number): Span => ({ start: tok[a]!.start, end: tok[b - 1]!.end });
+  spans.forEach((c, k) => {
+    if (c.type !== 'C') return;
+    let content: Span | null = null;
+    // After the cue: skip up to three untagged words ("that", "on Monday"); nested sources and
+    // cues belong to this content.
+    let gap = 0;
+    let nestedStart = -1;
+    for (let j = k + 1; j < spans.length; j++) {
+      const x = spans[j]!;
+      gap += x.start - (j === k + 1 ? c.end : spans[j - 1]!.end);
+      if (gap > 3 && nestedStart < 0) break;
+      if (x.type === 'N') {
+        content = chars(nestedStart >= 0 ? nestedStart : x.start, x.end);
+        break;
+      }
+      if (x.type === 'C' || (x.type === 'S' && j > k + 1) || (x.type === 'S' && spans[j + 1]?.type === 'C')) {
+        if (nestedStart < 0) nestedStart = x.start;
+        continue;
+      }
+      if (x.type === 'S') continue; // "said Jane Roe, …": the source after the cue
+    }
+    let contentBefore = false;
+    if (!content) {
+      for (let j = k - 1; j >= 0; j--) {
+        const x = spans[j]!;
+        if (x.type === 'C') break;
+        if (x.type === 'N') {
+          content = chars(x.start, x.end);
+          contentBefore = true;
+          break;
+        }
+      }
+    }
+    if (!content) return;
+    let source: Span | null = null;
+    const prev = spans[k - 1];
+    const next = spans[k + 1];
+    if (prev && prev.type === 'S' && c.start - prev.end <= 6) source = chars(prev.start, prev.end);
+    else if (next && next.type === 'S' && next.start - c.end <= 3 && (contentBefore || spans[k + 2]?.type !== 'C')) source = chars(next.start, next.end);
+    let m = Infinity;
+    for (let i = c.start; i < c.end; i++) m = Math.min(m, margin[i]!);
+    out.push({ cue: chars(c.start, c.end), source, content, cueMargin: m });
+  });
+  return out;
+}
+
+export interface TaggerFile {
+  kind: 'triangulate-quotes-tagger';
+  featureVersion: number;
+  tags: string[];
+  trainedOn: string;
+  iterations: number;
+  seed: number;
+  features: string[];
+  /** Per feature: "tag:weight …", zero weights left out. */
+  rows: string[];
+}
+
+export class AttributionTagger {
+  constructor(readonly table: WeightTable) {}
+
+  /** Attributions the tagger reads in each sentence of an article. */
+  tag(text: string, sentences: Span[], ctx: ArticleContext): TaggedAttribution[] {
+    const out: TaggedAttribution[] = [];
+    for (const sent of sentences) {
+      const s = sentenceFeatures(text, sent, ctx);
+      if (!s.tokens.length) continue;
+      const { tags, margin } = decode(s, this.table);
+      out.push(...assemble(s, tags, margin));
+    }
+    return out;
+  }
+
+  static fromFile(file: TaggerFile): AttributionTagger {
+    if (file.kind !== 'triangulate-quotes-tagger') throw new Error('not an attribution tagger file');
+    if (file.featureVersion !== FEATURE_VERSION) throw new Error(`attribution tagger has feature version ${file.featureVersion}, code expects ${FEATURE_VERSION}: run scripts/train-quotes.ts`);
+    if (file.tags.join(' ') !== TAGS.join(' ')) throw new Error('attribution tagger tag set differs from the code');
+    const index = new Map<string, number>();
+    const weights = new Float32Array(file.features.length * K);
+    file.features.forEach((f, i) => {
+      index.set(f, i);
+      for (const part of file.rows[i]!.split(' ')) {
+        const colon = part.indexOf(':');
+        weights[i * K + Number(part.slice(0, colon))] = Number(part.slice(colon + 1));
+      }
+    });
+    return new AttributionTagger({ index, weights });
+  }
+
+  static load(path = DEFAULT_TAGGER_PATH): AttributionTagger {
+    return AttributionTagger.fromFile(JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as TaggerFile);
+  }
+}
+
+let shared: AttributionTagger | null | undefined;
+
+/** The shipped tagger, loaded on first use; null when the model file is missing or stale, so the
+ * rules alone still run. */
+export function defaultTagger(): AttributionTagger | null {
+  if (shared !== undefined) return shared;
+  try {
+    shared = AttributionTagger.load();
+  } catch {
+    shared = null;
+  }
+  return shared;
+}
+
+/** Serialise averaged weights: tiny weights dropped, the rest rounded. */
+export function toTaggerFile(table: WeightTable, info: Pick<TaggerFile, 'trainedOn' | 'iterations' | 'seed'>, minWeight = 0.01): TaggerFile {
+  const features: string[] = [];
+  const rows: string[] = [];
+  const names = [...table.index.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  for (const [name, id] of names) {
+    const parts: string[] = [];
+    for (let k = 0; k < K; k++) {
+      const v = table.weights[id * K + k]!;
+      if (Math.abs(v) < minWeight) continue;
+      parts.push(k + ':' + String(Math.round(v * 100) / 100));
+    }
+    if (!parts.length) continue;
+    features.push(name);
+    rows.push(parts.join(' '));
+  }
+  return { kind: 'triangulate-quotes-tagger', featureVersion: FEATURE_VERSION, tags: [...TAGS], ...info, features, rows };
+}
