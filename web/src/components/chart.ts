@@ -11,6 +11,13 @@ export interface ChartPoint {
 
 const DAY = 86_400_000;
 
+/** A round axis top (1, 2, 2.5, 5 × a power of ten), so that the tick labels sit where they say. */
+function niceCeil(v: number): number {
+  if (!(v > 0)) return 1;
+  const p = 10 ** Math.floor(Math.log10(v));
+  return [1, 2, 2.5, 5, 10].map((k) => k * p).find((c) => c >= v)!;
+}
+
 export function claimChart(points: ChartPoint[], width = 560, height = 200): HTMLElement {
   const dated = points.map((p) => ({ ...p, t: Date.parse(firstDay(p.date) ?? '') })).filter((p) => Number.isFinite(p.t));
   const undated = points.length - dated.length;
@@ -19,13 +26,13 @@ export function claimChart(points: ChartPoint[], width = 560, height = 200): HTM
   const hi = Math.max(...dated.map((p) => p.t));
   const t0 = lo - DAY * 2;
   const t1 = hi + DAY * 2;
-  const vmax = Math.max(...dated.map((p) => p.value)) * 1.15 || 1;
+  const vmax = niceCeil(Math.max(...dated.map((p) => p.value)) * 1.1);
   const x = (t: number) => 52 + ((t - t0) / (t1 - t0)) * (width - 72);
   const y = (v: number) => height - 26 - (v / vmax) * (height - 40);
   const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', class: 'claim-chart', 'aria-label': `Chart of ${dated.length} claims from ${when(new Date(lo).toISOString())} to ${when(new Date(hi).toISOString())}` });
   root.append(svg('line', { x1: 52, x2: width - 10, y1: height - 26, y2: height - 26, class: 'axis' }));
   root.append(svg('line', { x1: 52, x2: 52, y1: 10, y2: height - 26, class: 'axis' }));
-  for (const v of [0, vmax / 2, vmax]) root.append(svg('text', { x: 48, y: (y(v) + 4).toFixed(1), class: 'tick', 'text-anchor': 'end' }, num(Math.round(v))));
+  for (const v of [0, vmax / 2, vmax]) root.append(svg('text', { x: 48, y: (y(v) + 4).toFixed(1), class: 'tick', 'text-anchor': 'end' }, num(v)));
   // Claims of the same day and value would hide each other: they step sideways, and a label that
   // would sit on another one moves below its dot.
   const seen = new Map<string, number>();

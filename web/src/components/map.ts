@@ -56,14 +56,16 @@ export function placeMap(places: PlaceSummary[], control: ControlRecord[], width
   root.append(g);
   const max = Math.max(1, ...shown.map((p) => p.mentions));
   const labels: { x: number; y: number; name: string; held: boolean; mentions: number }[] = [];
+  let stops = 0;
   for (const p of [...shown].sort((a, b) => b.mentions - a.mentions)) {
     const xy = projection([p.lon, p.lat]);
     if (!xy) continue;
     const c = controlByPlace.get(p.name.toLowerCase());
+    // Held places and the dozen most mentioned are tab stops; the rest are reachable by pointer.
     const r = p.kind === 'country' ? 0 : 3 + 9 * Math.sqrt(p.mentions / max);
     if (!r) continue;
     const title = `${p.name} · ${p.mentions} mention${p.mentions === 1 ? '' : 's'}` + (c ? ` · held by ${c.holder} as of ${when(c.asOf)} (${c.status}${c.claimant ? ' by ' + c.claimant : ''})` : '');
-    const dot = svg('circle', { cx: xy[0].toFixed(1), cy: xy[1].toFixed(1), r: r.toFixed(1), class: c ? 'place held' : 'place', fill: c ? colors.get(c.holder) : null, tabindex: 0, 'aria-label': title }, svg('title', {}, title));
+    const dot = svg('circle', { cx: xy[0].toFixed(1), cy: xy[1].toFixed(1), r: r.toFixed(1), class: c ? 'place held' : 'place', fill: c ? colors.get(c.holder) : null, tabindex: c || stops++ < 12 ? 0 : null, 'aria-label': title }, svg('title', {}, title));
     root.append(dot);
     if (r > 5 || c) labels.push({ x: xy[0] + r + 2, y: xy[1] + 4, name: p.name, held: !!c, mentions: p.mentions });
   }

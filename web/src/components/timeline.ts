@@ -1,4 +1,6 @@
-// Timeline chart: article volume per day as bars, events as marks above them.
+// Timeline chart: article volume per day as bars, events as marks above them. The marks are not tab
+// stops: a busy story would make keyboard users step through a hundred dots to pass the chart, and
+// the event list beside it says the same with links.
 import type { TimelineEvent } from '../../../src/types.ts';
 import { h, svg } from '../dom.ts';
 
@@ -39,7 +41,7 @@ export function timelineChart(events: TimelineEvent[], volume: { date: string; a
     const d = e.date!.slice(0, 10);
     const k = stack.get(d) ?? 0;
     stack.set(d, k + 1);
-    root.append(svg('circle', { cx: x(d).toFixed(1), cy: (base - 72 - k * step).toFixed(1), r, class: `event type-${e.type.replace(/[^a-z]/gi, '')}`, tabindex: 0, 'aria-label': `${d}: ${e.summary}` }, svg('title', {}, `${d} · ${e.type}: ${e.summary}`)));
+    root.append(svg('circle', { cx: x(d).toFixed(1), cy: (base - 72 - k * step).toFixed(1), r, class: `event type-${e.type.replace(/[^a-z]/gi, '')}` }, svg('title', {}, `${d} · ${e.type}: ${e.summary}`)));
   }
   const ticks = 6;
   // Month-day labels are ambiguous once the story spans more than a year.

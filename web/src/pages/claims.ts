@@ -43,7 +43,7 @@ export async function claimsPage(params: URLSearchParams): Promise<HTMLElement> 
     groups.length > 3 ? h('nav', { class: 'toc', 'aria-label': 'Quantities' }, h('ul', {}, groups.map(({ g, members, rels }) => h('li', {}, h('a', { href: `#/claims?group=${encodeURIComponent(g.id)}` }, g.quantity), ` (${members.length})`, rels.some((r) => r.kind === 'conflict') ? h('span', { class: 'badge conflict' }, 'conflict') : null)))) : null,
     h('details', { class: 'help' }, h('summary', {}, 'What the labels mean'), h('dl', {}, RELATION_HELP.map(([k, v]) => [h('dt', {}, h('span', { class: `badge ${k}` }, k)), h('dd', {}, v)]))),
     groups.length ? groups.map(({ g, members, rels }) => {
-      const ordered = [...members].sort((a, b) => (firstDay(a.asOf) ?? '').localeCompare(firstDay(b.asOf) ?? ''));
+      const ordered = [...members].sort((a, b) => (firstDay(a.asOf) ?? '9999').localeCompare(firstDay(b.asOf) ?? '9999'));
       return h('section', { class: 'claim-group', id: `g-${g.id}` },
         h('h2', {}, g.quantity, ' ', h('small', {}, `${plural(members.length, 'claim')} · ${plural(g.independentReports, 'independent report')}`)),
         claimChart(ordered.map((c) => ({ date: c.asOf, value: c.value, side: c.side, label: `${figure(c)} · ${c.claimant ?? c.outlet ?? '?'} · as of ${when(c.asOf)}`, href: `#/article/${c.articleId}?hl=${c.start}-${c.end}` }))),

@@ -61,7 +61,11 @@ export async function reusePage(pairId: string, params: URLSearchParams): Promis
   const [left, right] = await Promise.all([leftId, rightId].map((id) => api.get<ArticleView>(`/api/articles/${encodeURIComponent(id)}`)));
   const L = left!;
   const R = right!;
-  const rows = [...p.passages].sort((a, b) => a.targetStart - b.targetStart);
+  // A passage whose offsets run past either text cannot be shown truthfully: it is left out and
+  // counted, rather than drawn as an empty row.
+  const fits = (r: ReusePair['passages'][number]) => r.sourceEnd <= L.text.length && r.targetEnd <= R.text.length && r.sourceStart < r.sourceEnd && r.targetStart < r.targetEnd;
+  const rows = p.passages.filter(fits).sort((a, b) => a.targetStart - b.targetStart);
+  const broken = p.passages.length - rows.length;
   const head = (a: ArticleView, role: string) => h('div', { class: 'col-head' },
     h('span', { class: 'role' }, role), ' ',
     h('a', { href: `#/article/${a.id}` }, a.title ?? a.id), h('br'),
@@ -90,6 +94,7 @@ export async function reusePage(pairId: string, params: URLSearchParams): Promis
       : `Two articles ${what}`),
     h('p', { class: 'lede' }, `${plural(rows.length, 'passage')}, ${plural(shared, 'word')}: ${Math.round(p.targetShare * 100)}% of the ${directed ? 'later' : 'second'} article. `,
       h('span', { class: 'meta' }, `Direction: ${p.direction}.`)),
+    broken ? h('p', { class: 'notice', role: 'note' }, `${plural(broken, 'passage')} of this pair point${broken === 1 ? 's' : ''} outside the stored text and ${broken === 1 ? 'is' : 'are'} not shown.`) : null,
     h('p', { class: 'key' }, h('mark', { class: 'shared' }, 'shared words'), ' ', h('del', {}, 'only in the earlier text'), ' ', h('ins', {}, 'only in the later text')),
     h('div', { class: 'reuse-table', role: 'table', 'aria-label': 'Aligned passages' },
       h('div', { class: 'reuse-head', role: 'row' }, h('div', { role: 'columnheader' }, head(L, directed ? 'Earlier' : 'First')), h('div', { role: 'columnheader' }, head(R, directed ? 'Later' : 'Second'))),
