@@ -3,12 +3,15 @@
 // Incremental: each new article is hashed into LSH band keys (minhash.ts), candidates are looked
 // up in the store's band index, each candidate is aligned with the new article (align.ts), the pair
 // is classified and directed (pair.ts) and stored as a 'reuse' corpus object. The work per article
-// is bounded (at most MAX_CANDIDATES alignments), so it does not grow with the corpus.
+// is bounded (at most maxCandidates alignments, chosen to cover the article's windows rather than
+// every article of its family: select.ts), so it does not grow with the corpus or with a story's
+// number of copies.
 import { fnv1a, hex8 } from './hash.js';
 import type { Store } from '../../store/store.js';
 import type { Analysis, Article, ReusePair, Span } from '../../types.js';
 import type { Linker } from '../linkers.js';
-import { bandKeys, DEFAULT_LSH, type LshParams } from './minhash.js';
+import { bandKeyGroups, bandKeys, DEFAULT_LSH, type LshParams } from './minhash.js';
+import { DEFAULT_SELECT, selectCandidates, type KeyGroup } from './select.js';
 import { comparePair, DEFAULT_PAIR, prepare, type PairOptions, type Prepared } from './pair.js';
 import { words, type Words } from './words.js';
 
@@ -16,7 +19,9 @@ export { independentReports, reuseFamilies, articleReuse, outletOriginality, isD
 export type { ArticleReuse, OutletArticle, OutletOriginality } from './corpus.js';
 export { comparePair, direction, pairId, prepare, DEFAULT_PAIR } from './pair.js';
 export type { PairOptions, Prepared, PairArticle } from './pair.js';
-export { bandKeys, DEFAULT_LSH } from './minhash.js';
+export { bandKeys, bandKeyGroups, DEFAULT_LSH } from './minhash.js';
+export { selectCandidates, DEFAULT_SELECT } from './select.js';
+export type { KeyGroup, SelectOptions } from './select.js';
 export type { LshParams } from './minhash.js';
 export { align, DEFAULT_ALIGN } from './align.js';
 export { quotationSpans } from './quotes.js';
@@ -24,15 +29,36 @@ export { words } from './words.js';
 
 /** The store methods reuse linking uses (a full Store has them all). */
 export type ReuseStore = Pick<Store, 'addBands' | 'bandCandidates' | 'putObjects' | 'getArticle'> &
-  Partial<Pick<Store, 'getLayers'>>;
+  Partial<Pick<Store, 'getLayers' | 'kind'>> &
+  Partial<PostingsStore>;
+
+/** A store that can say which articles hold each band key (MemoryReuseStore does): candidate
+ * selection by covered windows needs it. Without it, SQLite is asked key by key and PostgreSQL
+ * falls back to ranking by the number of shared keys. */
+export interface PostingsStore {
+  /** Holders of each key in arrival order. */
+  bandPostings(bands: string[], exclude: string): Promise<Map<string, string[]>>;
+}
 
 export interface LinkOptions {
   lsh: LshParams;
   pair: PairOptions;
-  /** Most candidates aligned per new article, best-sharing first. */
+  /** Most candidates aligned per new article (see select.ts). */
   maxCandidates: number;
+  /** Candidates aligned by rank alone before the rest must cover new windows. */
+  minAligned: number;
   /** Fewest shared band keys for a candidate to be aligned. */
   minSharedBands: number;
+  /** Candidates sharing only quotation keys that may be aligned (best first). */
+  fewQuoteOnly: number;
+  /** Chosen candidates that must match a window of the new article before it counts as matched. */
+  coverTimes: number;
+  /** A shared key counts fully only for the first holders of it (arrival order). */
+  earliestHolders: number;
+  /** Index the keys a new article shares with an earlier article it near-duplicates (false: that
+   * article stands for them, so a large family of copies does not fill the index, push its keys
+   * over the common-key cap, or make later copies align with every sibling). */
+  indexNearDuplicateKeys: boolean;
   /** Quote spans of the new article from the quotes layer (added to those found in the text). */
   quoteSpans?: Span[];
   /** Read candidates' quote spans from the store's quotes layer. */
@@ -42,8 +68,13 @@ export interface LinkOptions {
 export const DEFAULT_LINK: LinkOptions = {
   lsh: DEFAULT_LSH,
   pair: DEFAULT_PAIR,
-  maxCandidates: 30,
-  minSharedBands: 1,
+  maxCandidates: DEFAULT_SELECT.maxCandidates,
+  minAligned: DEFAULT_SELECT.minAligned,
+  minSharedBands: DEFAULT_SELECT.minSharedBands,
+  fewQuoteOnly: DEFAULT_SELECT.fewQuoteOnly,
+  coverTimes: DEFAULT_SELECT.coverTimes,
+  earliestHolders: DEFAULT_SELECT.earliestHolders,
+  indexNearDuplicateKeys: true,
   quotesLayer: false,
 };
 
@@ -80,22 +111,50 @@ export async function linkReuse(store: ReuseStore, article: Article, options: Pa
   return pairs;
 }
 
-/** The read side of linkReuse: the pairs an article makes with the stored corpus and its band
- * keys, without writing anything. `candidates` is how many articles were aligned. */
+async function postingsOf(
+  store: Pick<ReuseStore, 'bandCandidates' | 'bandPostings' | 'kind'>,
+  keys: string[],
+  exclude: string,
+): Promise<Map<string, string[]> | null> {
+  if (store.bandPostings) return store.bandPostings(keys, exclude);
+  // One round trip per key is what SQLite does inside bandCandidates anyway; over a network it is not.
+  if (store.kind === 'postgres') return null;
+  const out = new Map<string, string[]>();
+  for (const k of new Set(keys)) {
+    const m = await store.bandCandidates([k], exclude);
+    if (m.size) out.set(k, [...m.keys()]);
+  }
+  return out;
+}
+
+/** The read side of linkReuse: the pairs an article makes with the stored corpus and the keys to
+ * index for it, without writing anything. `candidates` is how many articles were aligned. */
 export async function findReuse(
-  store: Pick<ReuseStore, 'bandCandidates' | 'getArticle' | 'getLayers'>,
+  store: Pick<ReuseStore, 'bandCandidates' | 'bandPostings' | 'kind' | 'getArticle' | 'getLayers'>,
   article: Article,
   options: Partial<LinkOptions> = {},
 ): Promise<{ pairs: ReusePair[]; bands: string[]; candidates: number }> {
   const opt = { ...DEFAULT_LINK, ...options };
   const w = cachedWords(article);
-  const bands = [...bandKeys(w, opt.lsh), ...quoteKeys(article.text, opt.quoteSpans ?? [])];
-  const found = bands.length ? await store.bandCandidates(bands, article.id) : new Map<string, number>();
-  const ranked = [...found.entries()]
-    .filter(([, n]) => n >= opt.minSharedBands)
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, opt.maxCandidates)
-    .map(([id]) => id);
+  const groups: KeyGroup[] = [
+    ...bandKeyGroups(w, opt.lsh).map((keys) => ({ keys, quote: false })),
+    ...quoteKeyGroups(article.text, opt.quoteSpans ?? []).map((keys) => ({ keys, quote: true })),
+  ];
+  const bands = [...new Set(groups.flatMap((g) => g.keys))];
+  let ranked: string[] = [];
+  let postings: Map<string, string[]> | null = null;
+  if (bands.length) {
+    postings = await postingsOf(store, bands, article.id);
+    if (postings) ranked = selectCandidates(groups, postings, opt);
+    else {
+      const found = await store.bandCandidates(bands, article.id);
+      ranked = [...found.entries()]
+        .filter(([, n]) => n >= opt.minSharedBands)
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, opt.maxCandidates)
+        .map(([id]) => id);
+    }
+  }
 
   const pairs: ReusePair[] = [];
   if (ranked.length) {
@@ -110,7 +169,15 @@ export async function findReuse(
       if (p) pairs.push(p);
     }
   }
-  return { pairs, bands, candidates: ranked.length };
+  return { pairs, bands: opt.indexNearDuplicateKeys ? bands : keysToIndex(article.id, bands, pairs, postings), candidates: ranked.length };
+}
+
+/** The new article's keys less those an earlier article it near-duplicates already holds. */
+function keysToIndex(id: string, bands: string[], pairs: ReusePair[], postings: Map<string, string[]> | null): string[] {
+  if (!postings) return bands;
+  const standIns = new Set(pairs.filter((p) => p.kind === 'near-duplicate' && p.target === id && p.source).map((p) => p.source!));
+  if (!standIns.size) return bands;
+  return bands.filter((k) => !(postings.get(k) ?? []).some((x) => standIns.has(x)));
 }
 
 /** Keys for the statements an article quotes: a quotation is often too short to share a MinHash
@@ -120,12 +187,19 @@ export async function findReuse(
 const QUOTE_KEY_WORDS = 6;
 
 export function quoteKeys(text: string, spans: Span[]): string[] {
-  const keys = new Set<string>();
+  return [...new Set(quoteKeyGroups(text, spans).flat())];
+}
+
+/** Quotation keys, one group per quote span. */
+export function quoteKeyGroups(text: string, spans: Span[]): string[][] {
+  const out: string[][] = [];
   for (const s of spans) {
     const ws = text.slice(s.start, s.end).toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+    const keys = new Set<string>();
     for (let i = 0; i + QUOTE_KEY_WORDS <= ws.length; i++) keys.add('q' + hex8(fnv1a(ws.slice(i, i + QUOTE_KEY_WORDS).join(' '))));
+    if (keys.size) out.push([...keys]);
   }
-  return [...keys];
+  return out;
 }
 
 /** The reuse linker, for the linking pipeline (src/link/linkers.ts). */

@@ -5,11 +5,22 @@ import type { CorpusObject } from '../../store/store.js';
 import type { Article } from '../../types.js';
 import type { ReuseStore } from './index.js';
 
+// Band keys are a base-36 band letter and 8 hex digits: as one number they cost a fraction of a
+// string in a Map, and article ids are interned to small integers for the same reason.
+function keyNumber(k: string): number | string {
+  if (k.length !== 9) return k;
+  const band = parseInt(k[0]!, 36);
+  const h = parseInt(k.slice(1), 16);
+  return Number.isNaN(band) || Number.isNaN(h) ? k : band * 4294967296 + h;
+}
+
 export class MemoryReuseStore implements ReuseStore {
   readonly articles = new Map<string, Article>();
   readonly objects = new Map<string, CorpusObject>();
-  private readonly postings = new Map<string, string[]>();
-  private readonly common = new Set<string>();
+  private readonly postings = new Map<number | string, number[]>();
+  private readonly common = new Set<number | string>();
+  private readonly ids: string[] = [];
+  private readonly idNumber = new Map<string, number>();
 
   constructor(readonly maxPostings = 100) {}
 
@@ -21,22 +32,45 @@ export class MemoryReuseStore implements ReuseStore {
     return this.articles.get(id) ?? null;
   }
 
+  private intern(id: string): number {
+    let n = this.idNumber.get(id);
+    if (n === undefined) {
+      n = this.ids.length;
+      this.ids.push(id);
+      this.idNumber.set(id, n);
+    }
+    return n;
+  }
+
   async addBands(articleId: string, bands: string[]): Promise<void> {
-    for (const b of bands) {
+    const n = this.intern(articleId);
+    for (const band of bands) {
+      const b = keyNumber(band);
       if (this.common.has(b)) continue;
       const list = this.postings.get(b);
-      if (!list) this.postings.set(b, [articleId]);
+      if (!list) this.postings.set(b, [n]);
       else if (list.length >= this.maxPostings) {
         this.postings.delete(b);
         this.common.add(b);
-      } else if (list[list.length - 1] !== articleId) list.push(articleId);
+      } else if (list[list.length - 1] !== n) list.push(n);
     }
   }
 
   async bandCandidates(bands: string[], exclude: string): Promise<Map<string, number>> {
     const out = new Map<string, number>();
-    for (const b of new Set(bands)) {
-      for (const id of this.postings.get(b) ?? []) if (id !== exclude) out.set(id, (out.get(id) ?? 0) + 1);
+    for (const ids of (await this.bandPostings(bands, exclude)).values()) for (const id of ids) out.set(id, (out.get(id) ?? 0) + 1);
+    return out;
+  }
+
+  /** The articles holding each band key (in arrival order), common keys and `exclude` left out. */
+  async bandPostings(bands: string[], exclude: string): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    const ex = this.idNumber.get(exclude);
+    for (const band of new Set(bands)) {
+      const list = this.postings.get(keyNumber(band));
+      if (!list) continue;
+      const ids = list.filter((n) => n !== ex).map((n) => this.ids[n]!);
+      if (ids.length) out.set(band, ids);
     }
     return out;
   }

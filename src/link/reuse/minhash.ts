@@ -85,21 +85,27 @@ function signature(sh: Uint32Array, from: number, to: number, m: number): Uint32
 
 /** LSH band keys of a text: `<band><8 hex>` per band of each window, deduplicated. */
 export function bandKeys(w: Words, p: LshParams = DEFAULT_LSH): string[] {
+  return [...new Set(bandKeyGroups(w, p).flat())];
+}
+
+/** Band keys grouped by window (one group per window, its BANDS keys). A candidate that shares any
+ * key of a window has matched that stretch of text: candidate selection covers windows, not keys. */
+export function bandKeyGroups(w: Words, p: LshParams = DEFAULT_LSH): string[][] {
   const sh = shingles(w, p.shingle);
   if (sh.length === 0) return [];
   const cs = chunks(sh, p);
   const m = p.bands * p.rows;
-  const keys = new Set<string>();
   const wc = Math.max(1, Math.min(p.windowChunks, cs.length));
-  const windows: [number, number][] = [];
-  for (let i = 0; i + wc <= cs.length; i++) windows.push([cs[i]![0], cs[i + wc - 1]![1]]);
-  for (const [from, to] of windows) {
-    const sig = signature(sh, from, to, m);
+  const groups: string[][] = [];
+  for (let i = 0; i + wc <= cs.length; i++) {
+    const sig = signature(sh, cs[i]![0], cs[i + wc - 1]![1], m);
+    const keys: string[] = [];
     for (let b = 0; b < p.bands; b++) {
       let h = b + 1;
       for (let r = 0; r < p.rows; r++) h = combine(h, sig[b * p.rows + r]!);
-      keys.add(b.toString(36) + hex8(h));
+      keys.push(b.toString(36) + hex8(h));
     }
+    groups.push(keys);
   }
-  return [...keys];
+  return groups;
 }

@@ -51,7 +51,9 @@ export function words(text: string): Words {
     es[count] = i;
     count++;
   }
-  return { hash: hs.subarray(0, count), start: ss.subarray(0, count), end: es.subarray(0, count), length: count };
+  // Copies, not views: the buffers were sized for the worst case (one-letter words), about three
+  // times what prose needs, and cached Words would otherwise keep the whole of them alive.
+  return { hash: hs.slice(0, count), start: ss.slice(0, count), end: es.slice(0, count), length: count };
 }
 
 function isAsciiAlnum(c: number): boolean {
