@@ -143,7 +143,7 @@ export async function ingest(store: Store, docs: AsyncIterable<RawDocument | Rea
     }
     if (batch.length) await dispatch(batch);
     await chain;
-    summary.recleaned = await recleanLearned(store, learned, opts.stages);
+    summary.recleaned = await recleanLearned(store, learned, opts.stages, linkers);
     summary.updated = summary.recleaned.length;
     for (const l of linkers) await l.onBatchEnd?.(store, [...summary.added, ...summary.recleaned]);
     if (summary.added.length || summary.recleaned.length) await store.setMeta(CORPUS_VERSION_KEY, `${Date.now()}-${summary.added.length}`);
@@ -194,7 +194,7 @@ async function cleanWithCorpus(store: Store, docs: RawDocument[], learned: Map<s
 
 /** Lines that became recurring in this run are boilerplate in the earlier articles of the same
  * outlet too: re-clean and re-analyse those (plain-text articles, whose raw text is the input). */
-async function recleanLearned(store: Store, learned: Map<string, Set<string>>, stages?: string[]): Promise<string[]> {
+async function recleanLearned(store: Store, learned: Map<string, Set<string>>, stages: string[] | undefined, linkers: Linker[]): Promise<string[]> {
   const changed: string[] = [];
   const pipeline = selectStages(stages);
   for (const [outlet, keys] of learned) {
@@ -208,7 +208,9 @@ async function recleanLearned(store: Store, learned: Map<string, Set<string>>, s
       const fresh = cleanDocument(doc, { isRecurring: (k) => (counts.get(k) ?? 0) >= 2 });
       if (fresh.text === old.text) continue;
       const article: Article = { ...fresh, id: old.id, seq: old.seq, ingestedAt: old.ingestedAt, outlet: old.outlet, outletEvidence: old.outletEvidence };
-      await store.updateArticle(article, analyse(toInput(article), pipeline));
+      const analysis = analyse(toInput(article), pipeline);
+      await store.updateArticle(article, analysis);
+      for (const l of linkers) await l.onUpdated?.(store, article, analysis);
       changed.push(old.id);
     }
   }

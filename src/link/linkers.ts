@@ -30,6 +30,8 @@ import { mergeTimeline } from './timeline/merge.js';
 export interface Linker {
   name: string;
   onArticle?(store: Store, article: Article, analysis: Analysis): Promise<void>;
+  /** A stored article's text changed (re-cleaned): what was linked from the old text is redone. */
+  onUpdated?(store: Store, article: Article, analysis: Analysis): Promise<void>;
   onBatchEnd?(store: Store, changedIds: string[]): Promise<void>;
 }
 
@@ -226,4 +228,14 @@ const control: Linker = {
   },
 };
 
-export const LINKERS: Linker[] = [reuseLinker, dates, entities, places, quoteGroups, claims, timeline, control];
+/** Reuse pairs point into the texts: when a text is re-cleaned, its pairs are found again. */
+const reuse: Linker = {
+  ...reuseLinker,
+  async onUpdated(store, article, analysis) {
+    const old = await store.getObjects<ReusePair>(OBJECT_KINDS.reuse, { article: article.id });
+    if (old.length) await store.deleteObjects(OBJECT_KINDS.reuse, old.map((o) => o.id));
+    await reuseLinker.onArticle!(store, article, analysis);
+  },
+};
+
+export const LINKERS: Linker[] = [reuse, dates, entities, places, quoteGroups, claims, timeline, control];

@@ -146,15 +146,20 @@ export class SqliteStore implements Store {
 
   async listArticles(f: ArticleFilter = {}): Promise<ArticleSummary[]> {
     const { sql, params } = this.where(f);
-    const rows = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS.split(', ').map((c) => 'a.' + c).join(', ')} FROM articles a ${sql} ORDER BY a.published IS NULL, a.published, a.seq LIMIT ? OFFSET ?`)
-      .all(...params, f.limit ?? -1, f.offset ?? 0) as Row[];
+    const rows = this.st(`SELECT ${SUMMARY_COLUMNS.split(', ').map((c) => 'a.' + c).join(', ')} FROM articles a ${sql} ORDER BY a.published IS NULL, a.published, a.seq LIMIT ? OFFSET ?`)
+.all(...params, f.limit ?? -1, f.offset ?? 0) as Row[];
     return rows.map(rowToSummary);
   }
 
   async countArticles(f: ArticleFilter = {}): Promise<number> {
     const { sql, params } = this.where(f);
-    return (this.db.prepare(`SELECT COUNT(*) AS n FROM articles a ${sql}`).get(...params) as Row).n as number;
+    // Search alone: count in the full-text index without touching the articles.
+    if (f.search && Object.entries(f).every(([k, v]) => k === 'search' || k === 'limit' || k === 'offset' || v === undefined)) {
+      const terms = searchTerms(f.search);
+      if (!terms.length) return 0;
+      return (this.st('SELECT COUNT(*) AS n FROM articles_fts WHERE articles_fts MATCH ?').get(terms.map((t) => `"${t}"`).join(' ')) as Row).n as number;
+    }
+    return (this.st(`SELECT COUNT(*) AS n FROM articles a ${sql}`).get(...params) as Row).n as number;
   }
 
   async articleIds(): Promise<string[]> {
@@ -210,7 +215,8 @@ export class SqliteStore implements Store {
   async getObjects<T>(kind: string, opts: { article?: string; ids?: string[] } = {}): Promise<CorpusObject<T>[]> {
     let rows: Row[];
     if (opts.article) {
-      rows = this.st('SELECT o.id, o.data FROM objects o JOIN object_articles l ON l.kind = o.kind AND l.id = o.id WHERE o.kind = ? AND l.article_id = ? ORDER BY o.id').all(kind, opts.article) as Row[];
+      // From the article's links to the objects, not the other way round (the planner would scan).
+      rows = this.st('SELECT o.id, o.data FROM object_articles l INDEXED BY object_articles_article CROSS JOIN objects o ON o.kind = l.kind AND o.id = l.id WHERE l.article_id = ? AND l.kind = ? ORDER BY o.id').all(opts.article, kind) as Row[];
     } else if (opts.ids) {
       const st = this.st('SELECT id, data FROM objects WHERE kind = ? AND id = ?');
       rows = opts.ids.map((id) => st.get(kind, id) as Row | undefined).filter((r): r is Row => !!r);

@@ -52,7 +52,7 @@ async function articleMeta(store: Store, ids?: string[]) {
 }
 
 async function entityMaps(store: Store, ids: string[]): Promise<Map<string, Record<string, string>>> {
-  const objs = await store.getObjects<Record<string, string>>(ENTITY_MAP_KIND, ids.length === 1 ? { ids } : {});
+  const objs = await store.getObjects<Record<string, string>>(ENTITY_MAP_KIND, ids.length <= 64 ? { ids } : {});
   return new Map(objs.map((o) => [o.id, o.data]));
 }
 
@@ -64,10 +64,13 @@ export async function quotes(store: Store, opts: { speaker?: string; article?: s
   const min = opts.minConfidence ?? MIN_QUOTE_CONFIDENCE;
   const { ids, meta } = await articleMeta(store, opts.article ? [opts.article] : undefined);
   const layers = await store.getLayers(ids, ['quotes']);
-  const entities = new Map((await store.getObjects<CanonicalEntity>(OBJECT_KINDS.entity)).map((o) => [o.id, o.data]));
   const maps = await entityMaps(store, ids);
+  // For one article, read only its own speakers and groups: the cost stays flat as the corpus grows.
+  const one = opts.article ? { article: opts.article } : {};
+  const speakerIds = opts.article ? [...new Set(Object.values(maps.get(opts.article) ?? {}))] : undefined;
+  const entities = new Map((await store.getObjects<CanonicalEntity>(OBJECT_KINDS.entity, speakerIds ? { ids: speakerIds } : {})).map((o) => [o.id, o.data]));
   const groupOf = new Map<string, string>();
-  for (const g of await store.getObjects<QuoteGroup>(OBJECT_KINDS.quoteGroup)) for (const q of g.data.quotes) groupOf.set(spanKey(q.articleId, q.start), g.id);
+  for (const g of await store.getObjects<QuoteGroup>(OBJECT_KINDS.quoteGroup, one)) for (const q of g.data.quotes) groupOf.set(spanKey(q.articleId, q.start), g.id);
   const out: QuoteView[] = [];
   for (const id of ids) {
     for (const q of (layers.get(id)?.quotes ?? []) as Quote[]) {

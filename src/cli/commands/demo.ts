@@ -54,9 +54,10 @@ Example:
         }
         if (summary.failed) process.exitCode = 1;
         if (opts.serve && !opts.json) {
-          const { url } = await listenOnFreePort(store, Number(opts.port));
-          process.stdout.write(`\nThe web app is at ${url}  (Ctrl+C to stop)\n`);
+          const server = await listenOnFreePort(store, Number(opts.port));
+          process.stdout.write(`\nThe web app is at ${server.url}  (Ctrl+C to stop)\n`);
           await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
+          await server.close();
         }
       } finally {
         await store.close();

@@ -24,14 +24,18 @@ Examples:
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port "${opts.port}" is not a port number`);
       const token = opts.token ?? process.env.TRIANGULATE_TOKEN;
       const store = await openStore(opts.db);
+      let close: () => Promise<void> = async () => {};
       try {
-        const { url } = await startServer(store, { host: opts.host, port, token });
+        const server = await startServer(store, { host: opts.host, port, token });
+        close = server.close;
+        const { url } = server;
         process.stdout.write(`Triangulate is serving ${redact(opts.db)} at ${url}\nAPI description: ${url}api/openapi.json\nPress Ctrl+C to stop.\n`);
       } catch (e) {
         await store.close();
         throw new UserError((e as Error).message);
       }
       await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
+      await close();
       await store.close();
     });
 
