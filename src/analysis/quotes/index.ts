@@ -425,9 +425,14 @@ export function extractQuotes(text: string, segments: { paragraphs: Span[]; sent
     // that views showing speech use, and never makes its speakers the ones pronouns refer to.
     const quoted = marks.map((m) => ({ start: m.start, end: m.end }));
     const ruleCues = out.filter((q) => q.cue).map((q) => q.cue!);
+    const ruleQuotes = out.filter((q) => q.confidence >= 0.4);
     for (const ta of tagger.tag(text, sentences, { quoted, mentions: ms })) {
       if (ruleCues.some((c) => c.start < ta.cue.end && c.end > ta.cue.start)) continue;
       if (ta.content.end - ta.content.start < 2) continue;
+      // Mostly the same words as an attribution of the rules, with the cue outside them: the same
+      // statement read with another cue word, not a nested one.
+      const len = ta.content.end - ta.content.start;
+      if (ruleQuotes.some((q) => q.fragments.reduce((n, f) => n + overlap(f, ta.content), 0) > 0.3 * len && !q.fragments.some((f) => f.start <= ta.cue.start && f.end >= ta.cue.end))) continue;
       // Force and movement verbs describe events in conflict reporting, whatever the training news said.
       if (text.slice(ta.cue.start, ta.cue.end).toLowerCase().split(/\s+/).some((w) => NOT_CUES.has(w))) continue;
       const before = previous.filter((p) => p.at < ta.cue.start);

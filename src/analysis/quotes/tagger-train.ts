@@ -1,7 +1,7 @@
 // Training of the attribution tagger (./tagger.ts) from brat-annotated texts. Deterministic:
 // documents are visited in an order drawn from a seeded generator, and nothing else is random.
 import type { Span } from '../../types.js';
-import { historyFeatures, best, K, sentenceFeatures, tagsOf, type ArticleContext, type TagSpan, type TaggerSentence, type WeightTable } from './tagger.js';
+import { featureNames, historyFeatures, best, K, sentenceFeatures, tagsOf, type ArticleContext, type TagSpan, type TaggerSentence, type WeightTable } from './tagger.js';
 
 export interface GoldSpan {
   type: 'Source' | 'Cue' | 'Content';
@@ -84,6 +84,7 @@ export function trainAttributionTagger(texts: TrainText[], opts: TrainOptions): 
     for (const sent of t.sentences) {
       const s = sentenceFeatures(t.text, sent, t.ctx);
       if (!s.tokens.length) continue;
+      s.feats = s.feats.map(featureNames);
       for (const fs of s.feats) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
       prepared.push({ s, gold: goldTags(s, t.gold), doc: di });
     }
@@ -99,7 +100,7 @@ export function trainAttributionTagger(texts: TrainText[], opts: TrainOptions): 
     for (let i = 0; i < p.gold.length; i++) {
       names.length = 0;
       historyFeatures(names, i > 0 ? p.gold[i - 1]! : -1, i > 1 ? p.gold[i - 2]! : -1, p.s.lower[i]!);
-      for (const f of names) if (!index.has(f)) index.set(f, index.size);
+      for (const f of featureNames(names)) if (!index.has(f)) index.set(f, index.size);
     }
   }
   log(`features: ${staticCount} static, ${index.size - staticCount} history; ${prepared.length} sentences`);
@@ -139,7 +140,7 @@ export function trainAttributionTagger(texts: TrainText[], opts: TrainOptions): 
           names.length = 0;
           historyFeatures(names, t1, t2, ex.lower[i]!);
           hist.length = 0;
-          for (const f of names) {
+          for (const f of featureNames(names)) {
             const id = index.get(f);
             if (id !== undefined) hist.push(id);
           }

@@ -13,7 +13,7 @@ import { learnedCue, speechLemma } from './lexicon.js';
 export const TAGS = ['O', 'B-S', 'I-S', 'B-C', 'I-C', 'B-N', 'I-N'] as const;
 export const K = TAGS.length;
 /** Bump whenever features change: a model trained on other features refuses to load. */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 3;
 export const DEFAULT_TAGGER_PATH = fileURLToPath(new URL('../../../models/quotes-tagger.json.gz', import.meta.url));
 
 // No transition is forbidden: an inside tag after another type opens a span. Content spans are
@@ -22,6 +22,8 @@ export const DEFAULT_TAGGER_PATH = fileURLToPath(new URL('../../../models/quotes
 /** One sentence ready for tagging: its tokens and static feature names per token. */
 export interface TaggerSentence {
   tokens: Token[];
+  /** Per token, template and value alternating: ['w', 'said', 'w-1', 'he', …]. The feature's
+   * name is template=value; lookups go template by template so a word's string is hashed once. */
   feats: string[][];
   lower: string[];
 }
@@ -85,7 +87,7 @@ const WORDS = new Map<string, WordInfo>();
 function wordInfo(t: string, lower: string): WordInfo {
   let info = WORDS.get(t);
   if (info) return info;
-  info = { cls: cueClass(lower), own: ['w=' + lower, 'st=' + stem(lower), 'sh=' + shape(t), 'suf=' + lower.slice(-3)] };
+  info = { cls: cueClass(lower), own: ['w', lower, 'st', stem(lower), 'sh', shape(t), 'suf', lower.slice(-3)] };
   if (WORDS.size > 50000) WORDS.clear();
   WORDS.set(t, info);
   return info;
@@ -107,10 +109,13 @@ export function sentenceFeatures(text: string, sent: Span, ctx: ArticleContext):
   const rightCue = new Int32Array(n);
   const leftMark = new Int32Array(n);
   const rightMark = new Int32Array(n);
+  const leftCueWord: string[] = [];
+  const rightCueWord: string[] = [];
   let lc = -1;
   let lm = -1;
   for (let i = 0; i < n; i++) {
     leftCue[i] = lc < 0 ? 99 : i - lc;
+    leftCueWord.push(lc < 0 ? '-' : lower[lc]!);
     leftMark[i] = lm < 0 ? 99 : i - lm;
     if (cls[i] === 'sp' || cls[i] === 'l6' || cls[i] === 'l3' || lower[i] === 'according') lc = i;
     if (QUOTE_CHARS.test(tokens[i]!.text)) lm = i;
@@ -119,6 +124,7 @@ export function sentenceFeatures(text: string, sent: Span, ctx: ArticleContext):
   lm = -1;
   for (let i = n - 1; i >= 0; i--) {
     rightCue[i] = lc < 0 ? 99 : lc - i;
+    rightCueWord[i] = lc < 0 ? '-' : lower[lc]!;
     rightMark[i] = lm < 0 ? 99 : lm - i;
     if (cls[i] === 'sp' || cls[i] === 'l6' || cls[i] === 'l3' || lower[i] === 'according') lc = i;
     if (QUOTE_CHARS.test(tokens[i]!.text)) lm = i;
@@ -129,18 +135,19 @@ export function sentenceFeatures(text: string, sent: Span, ctx: ArticleContext):
   const c = (i: number) => (i < 0 || i >= n ? '-' : cls[i] || '.');
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!.text;
-    const f: string[] = ['b', ...infos[i]!.own];
-    f.push('w-1=' + w(i - 1), 'w+1=' + w(i + 1), 'w-2=' + w(i - 2), 'w+2=' + w(i + 2));
-    f.push('w-1w=' + w(i - 1) + '|' + lower[i], 'ww+1=' + lower[i] + '|' + w(i + 1));
-    f.push('c=' + c(i), 'c-1=' + c(i - 1), 'c+1=' + c(i + 1), 'c-2=' + c(i - 2), 'c+2=' + c(i + 2));
-    f.push('cc=' + c(i - 1) + c(i) + c(i + 1));
-    f.push('lc=' + bucket(leftCue[i]!), 'rc=' + bucket(rightCue[i]!), 'lrc=' + bucket(leftCue[i]!) + '|' + bucket(rightCue[i]!));
-    f.push('lm=' + bucket(leftMark[i]!), 'rm=' + bucket(rightMark[i]!));
-    f.push('q=' + (inQuote[i] ? 1 : 0), 'qc=' + (inQuote[i] ? 1 : 0) + c(i));
-    f.push('pos=' + bucket(i), 'end=' + bucket(n - 1 - i));
-    f.push('e=' + ent[i], 'e-1=' + (i > 0 ? ent[i - 1] : '<s>'), 'e+1=' + (i + 1 < n ? ent[i + 1] : '</s>'));
-    f.push('cm=' + Math.min(commas, 3));
-    if (cls[i]) f.push('cw=' + cls[i] + '|' + w(i + 1), 'cwp=' + w(i - 1) + '|' + cls[i]);
+    const f: string[] = ['b', '', ...infos[i]!.own];
+    f.push('w-1', w(i - 1), 'w+1', w(i + 1), 'w-2', w(i - 2), 'w+2', w(i + 2));
+    f.push('w-1w', w(i - 1) + '|' + lower[i], 'ww+1', lower[i] + '|' + w(i + 1));
+    f.push('c', c(i), 'c-1', c(i - 1), 'c+1', c(i + 1), 'c-2', c(i - 2), 'c+2', c(i + 2));
+    f.push('cc', c(i - 1) + c(i) + c(i + 1));
+    f.push('lc', bucket(leftCue[i]!), 'rc', bucket(rightCue[i]!), 'lrc', bucket(leftCue[i]!) + '|' + bucket(rightCue[i]!));
+    f.push('lcw', leftCueWord[i], 'rcw', rightCueWord[i], 'lcwd', leftCueWord[i] + '|' + bucket(leftCue[i]!));
+    f.push('lm', bucket(leftMark[i]!), 'rm', bucket(rightMark[i]!));
+    f.push('q', inQuote[i] ? '1' : '0', 'qc', (inQuote[i] ? '1' : '0') + c(i));
+    f.push('pos', bucket(i), 'end', bucket(n - 1 - i));
+    f.push('e', ent[i], 'e-1', (i > 0 ? ent[i - 1] : '<s>'), 'e+1', (i + 1 < n ? ent[i + 1] : '</s>'));
+    f.push('cm', String(Math.min(commas, 3)));
+    if (cls[i]) f.push('cw', cls[i] + '|' + w(i + 1), 'cwp', w(i - 1) + '|' + cls[i]);
     if (t === ',') commas++;
     feats.push(f);
   }
@@ -151,12 +158,34 @@ export function sentenceFeatures(text: string, sent: Span, ctx: ArticleContext):
 export function historyFeatures(out: string[], t1: number, t2: number, lower: string): void {
   const a = t1 < 0 ? '<s>' : TAGS[t1]!;
   const b = t2 < 0 ? '<s>' : TAGS[t2]!;
-  out.push('t1=' + a, 't12=' + a + '|' + b, 't1w=' + a + '|' + lower);
+  out.push('t1', a, 't12', a + '|' + b, 't1w' + a, lower);
+}
+
+/** Feature names of a template/value list. */
+export function featureNames(pairs: string[]): string[] {
+  const out: string[] = [];
+  for (let j = 0; j < pairs.length; j += 2) out.push(pairs[j] + '=' + pairs[j + 1]);
+  return out;
 }
 
 export interface WeightTable {
   index: Map<string, number>;
   weights: Float32Array | Float64Array;
+}
+
+/** The same index split by template, for decoding. */
+export type TemplateIndex = Map<string, Map<string, number>>;
+
+export function templateIndex(index: Map<string, number>): TemplateIndex {
+  const out: TemplateIndex = new Map();
+  for (const [name, id] of index) {
+    const eq = name.indexOf('=');
+    const tpl = name.slice(0, eq);
+    let m = out.get(tpl);
+    if (!m) out.set(tpl, (m = new Map()));
+    m.set(name.slice(eq + 1), id);
+  }
+  return out;
 }
 
 export function best(sc: Float64Array): number {
@@ -173,11 +202,10 @@ export function best(sc: Float64Array): number {
 
 const hist: string[] = [];
 
-/** Add the weights of named features to `scores`. */
-export function score(names: string[], table: WeightTable, scores: Float64Array): void {
-  const w = table.weights;
-  for (const f of names) {
-    const id = table.index.get(f);
+/** Add the weights of template/value features to `scores`. */
+export function score(pairs: string[], byTpl: TemplateIndex, w: Float32Array | Float64Array, scores: Float64Array): void {
+  for (let j = 0; j < pairs.length; j += 2) {
+    const id = byTpl.get(pairs[j]!)?.get(pairs[j + 1]!);
     if (id === undefined) continue;
     const base = id * K;
     for (let k = 0; k < K; k++) scores[k] += w[base + k]!;
@@ -185,7 +213,7 @@ export function score(names: string[], table: WeightTable, scores: Float64Array)
 }
 
 /** Greedy decoding; also returns each token's margin between its tag and the runner-up. */
-export function decode(s: TaggerSentence, table: WeightTable): { tags: Int32Array; margin: Float64Array } {
+export function decode(s: TaggerSentence, table: WeightTable, byTpl: TemplateIndex = templateIndex(table.index)): { tags: Int32Array; margin: Float64Array } {
   const n = s.tokens.length;
   const tags = new Int32Array(n);
   const margin = new Float64Array(n);
@@ -194,10 +222,10 @@ export function decode(s: TaggerSentence, table: WeightTable): { tags: Int32Arra
   let t2 = -1;
   for (let i = 0; i < n; i++) {
     scores.fill(0);
-    score(s.feats[i]!, table, scores);
+    score(s.feats[i]!, byTpl, table.weights, scores);
     hist.length = 0;
     historyFeatures(hist, t1, t2, s.lower[i]!);
-    score(hist, table, scores);
+    score(hist, byTpl, table.weights, scores);
     const b = best(scores);
     let second = -Infinity;
     for (let k = 0; k < K; k++) if (k !== b && scores[k]! > second) second = scores[k]!;
@@ -313,7 +341,10 @@ export interface TaggerFile {
 }
 
 export class AttributionTagger {
-  constructor(readonly table: WeightTable) {}
+  readonly byTpl: TemplateIndex;
+  constructor(readonly table: WeightTable) {
+    this.byTpl = templateIndex(table.index);
+  }
 
   /** Attributions the tagger reads in each sentence of an article. */
   tag(text: string, sentences: Span[], ctx: ArticleContext): TaggedAttribution[] {
@@ -321,7 +352,7 @@ export class AttributionTagger {
     for (const sent of sentences) {
       const s = sentenceFeatures(text, sent, ctx);
       if (!s.tokens.length) continue;
-      const { tags, margin } = decode(s, this.table);
+      const { tags, margin } = decode(s, this.table, this.byTpl);
       out.push(...assemble(s, tags, margin));
     }
     return out;
