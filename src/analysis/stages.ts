@@ -9,8 +9,11 @@ import { placesFromMentions } from './geo/index.js';
 import { recognize } from './ner/index.js';
 import type { Stage } from './pipeline.js';
 import { extractQuantities } from './quantities/index.js';
-import { extractQuotes } from './quotes/index.js';
+import { extractQuotes, quoteTaggerEnabled } from './quotes/index.js';
 import { resolveTimes } from './time/index.js';
+
+/** undefined: the shipped tagger; null: rules only (see quoteTaggerEnabled). */
+const QUOTE_TAGGER = quoteTaggerEnabled() ? undefined : null;
 
 export const STAGES: Stage[] = [
   { name: 'segments', run: (input, a) => void (a.segments = segment(input.text)) },
@@ -21,7 +24,7 @@ export const STAGES: Stage[] = [
   },
   { name: 'places', needs: ['segments', 'mentions'], run: (input, a) => void (a.places = placesFromMentions(input.text, a.segments!.sentences, a.mentions!)) },
   { name: 'times', needs: ['segments'], run: (input, a) => void (a.times = resolveTimes(input.text, a.segments!.sentences, input.published)) },
-  { name: 'quotes', needs: ['segments', 'mentions'], run: (input, a) => void (a.quotes = extractQuotes(input.text, a.segments!, a.mentions!)) },
+  { name: 'quotes', needs: ['segments', 'mentions'], run: (input, a) => void (a.quotes = extractQuotes(input.text, a.segments!, a.mentions!, { tagger: QUOTE_TAGGER })) },
   { name: 'quantities', needs: ['segments'], run: (input, a) => void (a.quantities = extractQuantities(input.text, a.segments!.sentences)) },
   {
     name: 'claims',

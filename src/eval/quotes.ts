@@ -7,7 +7,7 @@ import { join, basename } from 'node:path';
 import type { Command } from 'commander';
 import type { Mention, Span } from '../types.js';
 import { segment } from '../text/segment.js';
-import { extractQuotes, type QuoteDetail } from '../analysis/quotes/index.js';
+import { extractQuotes, quoteTaggerEnabled, type QuoteDetail } from '../analysis/quotes/index.js';
 import { recognize } from '../analysis/ner/index.js';
 import { resolveCoref } from '../analysis/coref/index.js';
 
@@ -199,7 +199,9 @@ export function toBrat(text: string, attrs: PredictedAttribution[]): string {
 }
 
 /** Score our extractor on a PolNeAR split directory (with text/ and attributions/). */
-export async function evalQuotes(opts: { polnear: string; out?: string; minConfidence?: number }): Promise<EvalQuotesResult> {
+export async function evalQuotes(opts: { polnear: string; out?: string; minConfidence?: number; tagger?: boolean }): Promise<EvalQuotesResult> {
+  // As the pipeline runs it (rules only) unless the trained tagger is asked for.
+  const use = { tagger: (opts.tagger ?? quoteTaggerEnabled()) ? undefined : null };
   const dir = opts.polnear;
   const textDir = join(dir, 'text');
   const annDir = join(dir, 'attributions');
@@ -236,12 +238,12 @@ export async function evalQuotes(opts: { polnear: string; out?: string; minConfi
     }
     mentionsMs += performance.now() - t0;
     t0 = performance.now();
-    const quotes = extractQuotes(text, seg, mentions ?? []);
+    const quotes = extractQuotes(text, seg, mentions ?? [], use);
     quotesMs += performance.now() - t0;
     const attrs = toAttributions(text, quotes, seg.paragraphs, minConfidence);
     if (opts.out) writeFileSync(join(opts.out, stem + '.ann'), toBrat(text, attrs));
     if (mentions) addCounts(totals, text, gold, attrs);
-    addCounts(fallback, text, gold, mentions ? toAttributions(text, extractQuotes(text, seg, []), seg.paragraphs, minConfidence) : attrs);
+    addCounts(fallback, text, gold, mentions ? toAttributions(text, extractQuotes(text, seg, [], use), seg.paragraphs, minConfidence) : attrs);
   }
   const per = (x: number) => Math.round((x / Math.max(1, n)) * 100) / 100;
   return {
@@ -317,9 +319,10 @@ export function registerEvalQuotes(evalCmd: Command): Command {
     .requiredOption('--polnear <dir>', 'a PolNeAR split directory holding text/ and attributions/')
     .option('--out <dir>', 'write our predictions as brat .ann files named like the texts')
     .option('--min-confidence <n>', 'drop quotes below this confidence', '0.4')
+    .option('--tagger', 'also run the trained attribution tagger (off in the pipeline unless TRIANGULATE_QUOTE_TAGGER=1)')
     .option('--json', 'print machine-readable JSON')
-    .action(async (o: { polnear: string; out?: string; minConfidence: string; json?: boolean }) => {
-      const r = await evalQuotes({ polnear: o.polnear, out: o.out, minConfidence: Number(o.minConfidence) });
+    .action(async (o: { polnear: string; out?: string; minConfidence: string; tagger?: boolean; json?: boolean }) => {
+      const r = await evalQuotes({ polnear: o.polnear, out: o.out, minConfidence: Number(o.minConfidence), tagger: o.tagger });
       process.stdout.write(o.json ? JSON.stringify(r, null, 2) + '\n' : formatQuotesResult(r) + '\n');
     });
 }

@@ -445,3 +445,10 @@ export function extractQuotes(text: string, segments: { paragraphs: Span[]; sent
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out;
 }
+
+/** The trained attribution tagger adds recall (attributions below the speech confidence band) at
+ * a cost of more than a third of the per-article time, so the pipeline runs it only when asked:
+ * TRIANGULATE_QUOTE_TAGGER=1. */
+export function quoteTaggerEnabled(): boolean {
+  return process.env.TRIANGULATE_QUOTE_TAGGER === '1';
+}
