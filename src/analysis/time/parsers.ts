@@ -99,16 +99,25 @@ const feedDate = new NewsParser(
   },
 );
 
+// "Thursday night", "noon Saturday", "each Thursday", "Tuesday nights" (the plural recurs).
 const weekdayParser = new NewsParser(
   'weekday',
-  `(?:(last|next|this|past|coming)\\s+)?(?:(early|late)\\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)(?:\\s+(morning|afternoon|evening|night|overnight))?`,
+  `(?:(noon|midnight)\\s+(?:on\\s+)?)?(?:(last|next|this|past|coming|each|every)\\s+)?(?:(early|late)\\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)(s)?(?:\\s+(morning|afternoon|evening|night|overnight)(s)?)?`,
   (ctx, m) => {
-    const name = m[3]!;
+    const name = m[4]!;
     if (!upperFirst(name)) return null;
     const dow = WEEKDAYS.indexOf(name.toLowerCase());
+    const clock = m[1] ? (m[1].toLowerCase() === 'noon' ? '12:00' : '24') : null;
+    const part = clock ?? (m[6] ? PARTS[m[6].toLowerCase()]! : null);
+    const modifier = m[2]?.toLowerCase() ?? null;
+    if (modifier === 'each' || modifier === 'every' || m[5] || m[7]) {
+      if (clock) return null;
+      const timex = `XXXX-WXX-${dow === 0 ? 7 : dow}${part ? `T${part}` : ''}`;
+      return result(ctx, m, refComps(ctx), { type: 'SET', timex, reason: 'recurring weekday', relative: false });
+    }
     return result(ctx, m, { ...refComps(ctx), weekday: dow }, {
-      type: m[4] ? 'TIME' : 'DATE', reason: 'weekday', relative: true,
-      anchor: { kind: 'weekday', dow, modifier: m[1]?.toLowerCase() ?? null, part: m[4] ? PARTS[m[4].toLowerCase()]! : null },
+      type: part ? 'TIME' : 'DATE', reason: 'weekday', relative: true,
+      anchor: { kind: 'weekday', dow, modifier, part },
     });
   },
 );
@@ -126,9 +135,9 @@ const weekendParser = new NewsParser(
 // today, tonight, yesterday morning, last night, this afternoon
 const casualDay = new NewsParser(
   'casual-day',
-  '((?:yesterday|tomorrow) (?:morning|afternoon|evening|night)|today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))',
+  '((?:yesterday|tomorrow) (?:morning|afternoon|evening|night)|(?:mid-?|early |late )?(?:morning|afternoon|evening) (?:yesterday|today|tomorrow)|today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))',
   (ctx, m) => {
-    const w = m[1]!.toLowerCase();
+    const w = m[1]!.toLowerCase().replace(/^(?:mid-?|early |late )?(morning|afternoon|evening) (\w+)$/, '$2 $1');
     const offset = /yesterday|last night/.test(w) ? -1 : /tomorrow/.test(w) ? 1 : 0;
     const partWord = /(morning|afternoon|evening|night|tonight)$/.exec(w)?.[1];
     const part = partWord ? PARTS[partWord] : undefined;
@@ -396,7 +405,7 @@ const REFS: [RegExp, string][] = [
 ];
 const refParser = new NewsParser(
   'reference-word',
-  '(?:right now|now|currently|at present|presently|at the moment|these days|nowadays|recently|lately|more recently|in recent (?:years|months|weeks|days)|recent (?:years|months|weeks|days)|the past(?!\\s+(?:\\d|few|several|two|three|four|five|six|seven|eight|nine|ten|week|month|year|decade|day|quarter))|formerly|the (?:near )?future|as soon as possible|(?:the )?coming (?:years|months|weeks|days|quarters)|future quarters|the (?:near|short|long) term|a later date)',
+  '(?:right now|now|currently|at present|presently|at the moment|these days|nowadays|recently|lately|more recently|(?:in )?recent weeks and months|in recent (?:years|months|weeks|days)|recent (?:years|months|weeks|days)|the past(?!\\s+(?:\\d|few|several|two|three|four|five|six|seven|eight|nine|ten|week|month|year|decade|day|quarter))|formerly|the (?:near )?future|as soon as possible|(?:the )?coming (?:years|months|weeks|days|quarters)|future quarters|the (?:near|short|long) term|a later date)',
   (ctx, m) => {
     let w = m[0].toLowerCase();
     if (w === 'now' && /^\s*that\b/i.test(ctx.text.slice(m.index! + 3, m.index! + 12))) return null; // "now that" is a conjunction
@@ -405,6 +414,10 @@ const refParser = new NewsParser(
     if (!hit) return null;
     let start = 0;
     if (/^in recent/i.test(m[0])) start = 3;
+    // "in recent months", "in coming weeks": a stretch of unstated length (PXM, PXW); "recent
+    // years" and "coming quarters" stay the vaguer past or future of TimeML's reference words.
+    const span = /^(?:in )?(?:recent|(?:the )?coming) (months|weeks)$/i.exec(m[0]);
+    if (span) return result(ctx, m, refComps(ctx), { type: 'DURATION', timex: durationValue(null, span[1]!), reason: 'vague span', relative: false, core: [start, m[0].length] });
     return result(ctx, m, refComps(ctx), { type: 'DATE', timex: hit[1], reason: 'reference word', relative: true, core: [start, m[0].length] });
   },
 );

@@ -47,8 +47,8 @@ function resolveWeekday(ctx: ParsingContext, r: ParsingResult, a: Extract<Anchor
   const strict = a.modifier === 'last' || a.modifier === 'past' || a.modifier === 'next' || ahead;
   const d = ahead ? weekdayOnOrAfter(pub, a.dow, strict) : weekdayOnOrBefore(pub, a.dow, strict);
   return {
-    // TimeML values "Thursday night" as the day: the part of day is rarely annotated.
-    timex: isoDay(d), value: isoDay(d), granularity: 'day',
+    // TimeML keeps the part of day in the value: "Thursday night" is 2030-03-14TNI, "noon Thursday" T12:00.
+    timex: a.part ? `${isoDay(d)}T${a.part}` : isoDay(d), value: isoDay(d), granularity: 'day',
     confidence: ahead ? 0.7 : 0.8,
     reason: `${DAY_NAMES[a.dow]} ${ahead ? 'after' : 'before'} publication ${isoDay(pub)}, ${why}`,
   };

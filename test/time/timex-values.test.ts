@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findTimeExpressions } from '../../src/analysis/time/index.js';
+
+// Publication: Thursday 2030-03-14.
+const PUB = '2030-03-14';
+
+function timex(text: string, phrase: string): { timex: string; type: string; tagged: string } {
+  const at = text.indexOf(phrase);
+  const t = findTimeExpressions(text, PUB).find((x) => x.timexSpan.start < at + phrase.length && at < x.timexSpan.end);
+  assert.ok(t, `no time expression for "${phrase}" in: ${text}`);
+  return { timex: t.timex, type: t.timexType, tagged: text.slice(t.timexSpan.start, t.timexSpan.end) };
+}
+
+test('a weekday with a part of day keeps the part in its value', () => {
+  assert.equal(timex('The lantern fair closed Tuesday night after a storm.', 'Tuesday').timex, '2030-03-12TNI');
+  assert.equal(timex('The ferry left on Monday morning, the pilot said.', 'Monday').timex, '2030-03-11TMO');
+  const noon = timex('The guild said talks broke off at noon Wednesday.', 'Wednesday');
+  assert.equal(noon.timex, '2030-03-13T12:00');
+  assert.equal(noon.tagged, 'noon Wednesday');
+  assert.equal(timex('Lantern shares rose at mid-afternoon yesterday.', 'yesterday').timex, '2030-03-13TAF');
+});
+
+test('recurring weekdays are sets', () => {
+  const each = timex('A barge will sail each Friday from the north quay.', 'Friday');
+  assert.equal(each.type, 'SET');
+  assert.equal(each.timex, 'XXXX-WXX-5');
+  assert.equal(timex('Extra ferries run on Sunday nights in summer.', 'Sunday').timex, 'XXXX-WXX-7TNI');
+});
+
+test('recent and coming months or weeks are vague durations', () => {
+  const recent = timex('Lantern sales have slowed in recent months, the guild said.', 'recent');
+  assert.equal(recent.type, 'DURATION');
+  assert.equal(recent.timex, 'PXM');
+  assert.equal(recent.tagged, 'recent months');
+  assert.equal(timex('The guild expects a vote in coming weeks.', 'coming').timex, 'PXW');
+  assert.equal(timex('Lanterns have grown dearer in recent years.', 'recent').timex, 'PAST_REF');
+});
