@@ -82,12 +82,19 @@ export function buildApi(store: Store, opts: ApiOptions = {}): { router: Router;
     };
     const limit = q.int(url, 'limit', 50, 1, 1000);
     const offset = q.int(url, 'offset', 0, 0, 10_000_000);
-    const [items, total] = await Promise.all([store.listArticles({ ...filter, limit, offset }), store.countArticles(filter)]);
-    return { items, total, limit, offset };
+    // Answers are cached per query until the corpus changes, serialised once.
+    return cache.get(`articles?${url.searchParams}`, async () => {
+      const [items, total] = await Promise.all([store.listArticles({ ...filter, limit, offset }), store.countArticles(filter)]);
+      return new RawJson(JSON.stringify({ items, total, limit, offset }));
+    });
   });
 
   r.on('GET', '/api/articles/:id', async (ctx) => {
     const id = await articleParam(ctx);
+    return cache.get(`article:${id}`, async () => new RawJson(JSON.stringify(await articleView(id))));
+  });
+
+  const articleView = async (id: string) => {
     const article = (await store.getArticle(id))!;
     const { offsets: _offsets, ...rest } = article;
     const [analysis, reuse, quotes, claims] = await Promise.all([
@@ -98,7 +105,7 @@ export function buildApi(store: Store, opts: ApiOptions = {}): { router: Router;
     ]);
     const estimate = rest.published ? null : ((await store.getObjects<DateEvidence>(DATE_ESTIMATE_KIND, { ids: [id] }))[0]?.data ?? null);
     return { ...rest, publishedEstimate: estimate, analysis, reuse, quotes, claims: claims.claims };
-  });
+  };
 
   r.on('GET', '/api/entities', async ({ url }) => {
     const type = q.oneOf(url, 'type', ['PERSON', 'ORG', 'PLACE', 'OTHER'] as const);
