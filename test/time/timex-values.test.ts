@@ -36,3 +36,21 @@ test('recent and coming months or weeks are vague durations', () => {
   assert.equal(timex('The guild expects a vote in coming weeks.', 'coming').timex, 'PXW');
   assert.equal(timex('Lanterns have grown dearer in recent years.', 'recent').timex, 'PAST_REF');
 });
+
+test('a month named with its year in words or by "last year" takes that year', () => {
+  assert.equal(timex('In June last year, the lantern guild split.', 'June').timex, '2029-06');
+  assert.equal(timex('In January this year, the guild met.', 'January').timex, '2030-01');
+  const spoken = timex('It began in March nineteen ninety-seven, the keeper recalled.', 'March');
+  assert.equal(spoken.timex, '1997-03');
+  assert.equal(spoken.tagged, 'March nineteen ninety-seven');
+  assert.equal(timex('Prices last fell in the winter of nineteen ninety-four.', 'winter').timex, '1994-WI');
+  const each = timex('The barges parade each August past the quay.', 'August');
+  assert.equal(each.type, 'SET');
+  assert.equal(each.timex, 'XXXX-08');
+});
+
+test('a half goes into the next smaller unit of a duration', () => {
+  assert.equal(timex('The keepers stayed in the tower for 3 1/2 years.', 'years').timex, 'P3Y6M');
+  assert.equal(timex('A bell rang a minute and a half later.', 'minute').timex, 'PT1M30S');
+  assert.equal(timex('The crossing took two and a half hours.', 'hours').timex, 'PT2H30M');
+});

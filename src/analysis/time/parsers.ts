@@ -176,15 +176,41 @@ const relativePeriod = new NewsParser(
   },
 );
 
+const TEEN: Record<string, number> = { nineteen: 19, eighteen: 18, twenty: 20 };
+const SPOKEN_YEAR_RE =
+  '(?:(?:nineteen|eighteen|twenty)\\s+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?)|two thousand(?:\\s+(?:and\\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)';
+
+/** The year a spoken year names; null for a bare "two thousand", which is mostly a count. */
+function spokenYearValue(s: string, named = false): number | null {
+  const m = /^(nineteen|eighteen|twenty)\s+(.+)$/i.exec(s.trim());
+  if (m) {
+    const rest = numberValue(m[2]!.replace(/\s+/, '-'));
+    return typeof rest === 'number' ? TEEN[m[1]!.toLowerCase()]! * 100 + rest : null;
+  }
+  const k = /^two thousand(?:\s+(?:and\s+)?(\w+))?$/i.exec(s.trim());
+  if (!k || (!named && !k[1])) return null;
+  return 2000 + (k[1] ? (numberValue(k[1]) as number) : 0);
+}
+
 // "September", "last November", "early December", "mid-November" (year left to the refiner);
 // "October 2001" is chrono's.
 const bareMonth = new NewsParser(
   'bare-month',
-  `(?:(last|next|this|early|late|mid|the end of|the beginning of|the middle of|the start of)[\\s-]+)?${MONTH_RE}(?:(?:\\s+of|,)?\\s+((?:1[89]|20)\\d{2})(?!\\d)|(?!\\.?\\s*\\d)(?!\\s*,\\s*\\d))`,
+  `(?:(last|next|this|early|late|mid|each|every|the end of|the beginning of|the middle of|the start of)[\\s-]+)?${MONTH_RE}(?:(?:\\s+of|,)?\\s+((?:1[89]|20)\\d{2})(?!\\d)|(?:\\s+of)?\\s+(${SPOKEN_YEAR_RE})|,?\\s+(this|last|next) year|(?!\\.?\\s*\\d)(?!\\s*,\\s*\\d))`,
   (ctx, m) => {
     const name = m[2]!;
     if (!upperFirst(name)) return null;
     const month = monthNumber(name);
+    const lead = m[1]?.toLowerCase();
+    if (lead === 'each' || lead === 'every') {
+      return result(ctx, m, refComps(ctx), { type: 'SET', timex: `XXXX-${pad(month)}`, reason: 'recurring month', relative: false });
+    }
+    // "June last year", "January nineteen ninety-seven": the year is named after the month.
+    const named = m[4] ? spokenYearValue(m[4]) : m[5] ? ctx.refDate.getUTCFullYear() + { this: 0, last: -1, next: 1 }[m[5].toLowerCase() as 'this']! : null;
+    if (named !== null) {
+      const v = `${named}-${pad(month)}`;
+      return result(ctx, m, { year: named, month }, { type: 'DATE', timex: v, value: v, granularity: 'month', reason: m[5] ? `month of ${m[5].toLowerCase()} year` : 'month and year in words', relative: !!m[5] });
+    }
     if (month === 5 && !m[1]) {
       // "May" alone is usually the verb: keep it only after a preposition.
       const before = ctx.text.slice(Math.max(0, m.index! - 12), m.index!);
@@ -222,20 +248,12 @@ const yearParser = new NewsParser(
 );
 
 // "nineteen ninety-six", "the year two thousand": years as broadcast transcripts spell them.
-const TEEN: Record<string, number> = { nineteen: 19, eighteen: 18, twenty: 20 };
 const spokenYear = new NewsParser(
   'spoken-year',
-  '(?:the year\\s+)?(?:(nineteen|eighteen|twenty)\\s+(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?)|two thousand(?:\\s+(?:and\\s+)?(one|two|three|four|five|six|seven|eight|nine|ten))?)',
+  `(the year\\s+)?(${SPOKEN_YEAR_RE})`,
   (ctx, m) => {
-    let y: number;
-    if (m[1]) {
-      const rest = numberValue(m[2]!.replace(/\s+/, '-'));
-      if (typeof rest !== 'number') return null;
-      y = TEEN[m[1].toLowerCase()]! * 100 + rest;
-    } else {
-      if (!/^the year/i.test(m[0]) && !m[3]) return null; // "two thousand" is mostly a count
-      y = 2000 + (m[3] ? (numberValue(m[3]) as number) : 0);
-    }
+    const y = spokenYearValue(m[2]!, !!m[1]);
+    if (y === null) return null;
     return result(ctx, m, { year: y }, { type: 'DATE', timex: String(y), value: String(y), granularity: 'year', reason: 'year in words', relative: false });
   },
 );
@@ -389,6 +407,28 @@ const durationParser = new NewsParser(
   },
 );
 
+// "2 1/2 years", "two and a half days", "a minute and a half": the half goes to the next smaller
+// unit, as TimeML writes it (P2Y6M, PT1M30S).
+const HALF_OF: Record<string, string> = { year: '6M', month: '15D', day: 'T12H', hour: '30M', minute: '30S' };
+function halfDuration(amount: number, unit: string): string {
+  const u = unitOf(unit);
+  const half = HALF_OF[u];
+  if (!half) return durationValue(amount + 0.5, u);
+  return `${durationValue(amount, u)}${half}`;
+}
+const halfDurationParser = new NewsParser(
+  'half-duration',
+  `(?:(?:about|around|almost|nearly|more than|over|less than|some|roughly|just|only)\\s+)?(?:(${NUMBER_RE})(?:\\s+1/2|\\s*½|\\s+and\\s+a\\s+half)[\\s-]+${UNIT_RE}|(an?|one)\\s+${UNIT_RE}\\s+and\\s+a\\s+half)`,
+  (ctx, m) => {
+    const amount = m[1] ? numberValue(m[1]) : 1;
+    if (typeof amount !== 'number' || !Number.isInteger(amount)) return null;
+    const unit = m[2] ?? m[4]!;
+    return result(ctx, m, refComps(ctx), {
+      type: 'DURATION', timex: halfDuration(amount, unit), reason: 'duration with a half', relative: false, core: [looseLead(m[0]), m[0].length],
+    });
+  },
+);
+
 // "for years", "in months", "over decades": vague durations (TimeML PXY)
 const vagueDuration = new NewsParser(
   'vague-duration',
@@ -425,10 +465,15 @@ const refParser = new NewsParser(
 const SEASONS: Record<string, string> = { spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' };
 const seasonParser = new NewsParser(
   'season',
-  '(?:(this|last|next|early|late|the)\\s+)?(?:(early|late|mid)[\\s-]+)?(spring|summer|autumn|fall|winter)(?:\\s+(?:of\\s+)?((?:19|20)\\d{2}))?',
+  `(?:(this|last|next|early|late|the)\\s+)?(?:(early|late|mid)[\\s-]+)?(spring|summer|autumn|fall|winter)(?:\\s+(?:of\\s+)?((?:19|20)\\d{2}|${SPOKEN_YEAR_RE}))?`,
   (ctx, m) => {
     const mod = m[1]?.toLowerCase() ?? null;
     const season = m[3]!.toLowerCase();
+    if (m[4] && !/^\d/.test(m[4])) {
+      const y = spokenYearValue(m[4]);
+      if (y === null) return null;
+      m[4] = String(y);
+    }
     if (!m[4] && (!mod || (mod === 'the' && (season === 'fall' || season === 'spring')))) return null;
     if (mod === 'the' && !m[4]) {
       const before = ctx.text.slice(Math.max(0, m.index! - 8), m.index!);
@@ -462,7 +507,7 @@ const setParser = new NewsParser(
 export function newsParsers(): Parser[] {
   return [
     feedDate, quarterParser, centuryParser, decadeParser, spokenYear, agoParser, withinParser, casualDay, weekendParser,
-    relativePeriod, weekdayParser, seasonParser, quarterReference, refParser, durationParser, vagueDuration,
+    relativePeriod, weekdayParser, seasonParser, quarterReference, refParser, halfDurationParser, durationParser, vagueDuration,
     bareMonth, yearParser, setParser,
   ];
 }
