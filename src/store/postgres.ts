@@ -302,6 +302,21 @@ export class PostgresStore implements Store {
     return out;
   }
 
+  async bandPostings(bands: string[], exclude: string): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    if (!bands.length) return out;
+    const rows = await this.q(
+      `SELECT b.band, array_agg(b.article_id ORDER BY a.seq) AS ids FROM bands b JOIN articles a ON a.id = b.article_id
+       WHERE b.band = ANY($1) GROUP BY b.band HAVING COUNT(*) <= ${MAX_BAND_ARTICLES}`,
+      [[...new Set(bands)]],
+    );
+    for (const r of rows) {
+      const ids = (r.ids as string[]).filter((id) => id !== exclude);
+      if (ids.length) out.set(r.band as string, ids);
+    }
+    return out;
+  }
+
   async getMeta(key: string): Promise<string | null> {
     return ((await this.q('SELECT value FROM meta WHERE key = $1', [key]))[0]?.value as string) ?? null;
   }

@@ -280,6 +280,18 @@ export class SqliteStore implements Store {
     return out;
   }
 
+  async bandPostings(bands: string[], exclude: string): Promise<Map<string, string[]>> {
+    const st = this.st(`SELECT b.article_id FROM bands b JOIN articles a ON a.id = b.article_id WHERE b.band = ? ORDER BY a.seq LIMIT ${MAX_BAND_ARTICLES + 1}`);
+    const out = new Map<string, string[]>();
+    for (const band of new Set(bands)) {
+      const rows = st.all(band) as Row[];
+      if (!rows.length || rows.length > MAX_BAND_ARTICLES) continue;
+      const ids = rows.map((r) => r.article_id as string).filter((id) => id !== exclude);
+      if (ids.length) out.set(band, ids);
+    }
+    return out;
+  }
+
   async getMeta(key: string): Promise<string | null> {
     return ((this.st('SELECT value FROM meta WHERE key = ?').get(key) as Row | undefined)?.value as string) ?? null;
   }

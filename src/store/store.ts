@@ -78,6 +78,10 @@ export interface Store {
   bandCandidates(bands: string[], exclude: string): Promise<Map<string, number>>;
 
   /** Small key/value settings and counters (schema version, learned parameters). */
+  /** For each band key held by at most MAX_BAND_ARTICLES articles, its holders in arrival order
+   * (the reuse layer prefers originals over later copies). */
+  bandPostings(bands: string[], exclude: string): Promise<Map<string, string[]>>;
+
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
 }

@@ -117,6 +117,10 @@ export function storeContract(name: string, open: () => Promise<Store>, cleanup:
       await store.addBands('c000000000000002', ['b2', 'b3', 'b4']);
       const c = await store.bandCandidates(['b2', 'b3', 'b9'], 'c000000000000002');
       assert.deepEqual([...c.entries()], [['c000000000000001', 2]]);
+      const postings = await store.bandPostings(['b2', 'b4', 'b9'], 'nobody');
+      assert.deepEqual(postings.get('b2'), ['c000000000000001', 'c000000000000002'], 'holders in arrival order');
+      assert.deepEqual(postings.get('b4'), ['c000000000000002']);
+      assert.equal(postings.has('b9'), false);
     });
 
     it('reads many articles\' layers at once', async () => {
