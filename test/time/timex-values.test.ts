@@ -54,3 +54,13 @@ test('a half goes into the next smaller unit of a duration', () => {
   assert.equal(timex('A bell rang a minute and a half later.', 'minute').timex, 'PT1M30S');
   assert.equal(timex('The crossing took two and a half hours.', 'hours').timex, 'PT2H30M');
 });
+
+test('"the following year" counts from the date just mentioned', () => {
+  const text = 'The keeper was promoted in 2011, and the following year he moved to the lighthouse.';
+  assert.equal(timex(text, 'the following year').timex, '2012');
+  const month = 'The guild sold its barge in March 2024. The following month, it bought lanterns.';
+  const t = timex(month, 'The following month');
+  assert.equal(t.type, 'DATE');
+  assert.equal(t.timex, '2024-04');
+  assert.equal(timex('Nothing changed; the following year was calm.', 'the following year').timex, '2031');
+});

@@ -159,6 +159,11 @@ const relativePeriod = new NewsParser(
   (ctx, m) => {
     const mod = m[2]!.toLowerCase();
     const unit = m[3]!.toLowerCase();
+    if ((mod === 'the following' || mod === 'the previous' || mod === 'the prior') && (unit === 'year' || unit === 'month') && !m[1]) {
+      return result(ctx, m, refComps(ctx), {
+        type: 'DATE', reason: `${mod} ${unit}`, relative: true, anchor: { kind: 'next-to-previous', unit, step: mod === 'the following' ? 1 : -1 },
+      });
+    }
     if (mod === 'the past' || mod === 'the coming' || (mod === 'the following' && unit !== 'year')) {
       return result(ctx, m, refComps(ctx), {
         type: 'DURATION', timex: durationValue(1, unit), reason: `${mod} ${unit}: a duration`, relative: true,

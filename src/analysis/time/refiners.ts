@@ -196,6 +196,21 @@ function yearBefore(ctx: ParsingContext, previous: Resolved | null): Resolved {
   return { timex: y, value: y, granularity: 'year', confidence: 0.7, reason: `year before publication ${isoDay(pub)}` };
 }
 
+/** "the following year" counts from the year just mentioned ("in 1995 ..., and the following year");
+ * with none nearby, from publication. */
+function stepFromPrevious(ctx: ParsingContext, a: Extract<Anchor, { kind: 'next-to-previous' }>, previous: Resolved | null): Resolved {
+  const m = /^(\d{4})(?:-(\d{2}))?/.exec(previous?.timex ?? '');
+  if (m && previous && (a.unit === 'year' || m[2])) {
+    const v = a.unit === 'year' ? String(+m[1]! + a.step) : (() => {
+      const d = addMonths({ y: +m[1]!, m: +m[2]!, d: 1 }, a.step);
+      return isoMonth(d.y, d.m);
+    })();
+    return { timex: v, value: v, granularity: a.unit, confidence: 0.6, reason: `${a.step > 0 ? 'after' : 'before'} the ${previous.timex} just mentioned` };
+  }
+  const res = shiftUnit(refDay(ctx), a.unit, a.step);
+  return { ...res, confidence: 0.4, reason: `${a.step > 0 ? 'after' : 'before'} publication ${isoDay(refDay(ctx))}, none mentioned just before` };
+}
+
 function resolveSeason(ctx: ParsingContext, r: ParsingResult, a: Extract<Anchor, { kind: 'season' }>): Resolved {
   const pub = refDay(ctx);
   const start = { SP: 3, SU: 6, FA: 9, WI: 12 }[a.season] ?? 1;
@@ -243,6 +258,8 @@ function resolve(ctx: ParsingContext, r: ParsingResult, info: NewsInfo, previous
       return yearBefore(ctx, previous);
     case 'within':
       return resolveWithin(ctx, r, a, info);
+    case 'next-to-previous':
+      return stepFromPrevious(ctx, a, previous);
     case 'ago': {
       const res = shiftUnit(refDay(ctx), a.unit, a.amount * a.direction);
       const rel = a.amount === 0 ? `the ${a.unit} of publication` : `${a.amount} ${a.unit}(s) ${a.direction < 0 ? 'before' : 'after'} publication`;
