@@ -3,20 +3,11 @@
 // heavily (word substitutions, deletions, insertions), may reorder them and pad them with
 // paragraphs of another story, and is published a few hours after the stories it takes from.
 // Deterministic: the same seed gives the same corpus.
+import { seededRandom } from '../src/util/random.js';
 import { readFileSync } from 'node:fs';
 import { splitSentences } from '../src/text/segment.js';
 import type { Article } from '../src/types.js';
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MONTHS: Record<string, string> = { JAN: '01', FEB: '02', MAR: '03', APR: '04', MAY: '05', JUN: '06', JUL: '07', AUG: '08', SEP: '09', OCT: '10', NOV: '11', DEC: '12' };
 
@@ -75,7 +66,7 @@ export class VariantGenerator {
   private byId: Map<string, Article>;
 
   constructor(private originals: Article[], seed = 7) {
-    this.rand = mulberry32(seed);
+    this.rand = seededRandom(seed);
     this.pool = originals.filter((a) => a.wordCount >= 60);
     this.byId = new Map(originals.map((a) => [a.id, a]));
     for (let i = 0; i < this.originals.length && this.vocab.length < 20000; i += 3) {
@@ -173,3 +164,4 @@ export class VariantGenerator {
     return { article: benchArticle(id, text, published, seq, `Outlet ${1 + Math.floor(this.rand() * 20)}`), truth };
   }
 }
+

@@ -2,7 +2,7 @@
 // the same neighbours share a class, so an unseen company or team name borrows from the ones the
 // tagger was trained on) and how often a word is capitalised mid-sentence (which tells a name from
 // a sentence-initial or headline word). Built once at training time and shipped in the model file.
-import { seededRandom } from './train.js';
+import { seededRandom } from '../../util/random.js';
 
 export interface WordClassData {
   /** One line per word: "word coarse fine cap", cap a letter from CAP_BINS. */

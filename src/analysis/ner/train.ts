@@ -1,5 +1,6 @@
 // Averaged-perceptron training of the greedy tagger. Deterministic: documents are visited in an
 // order drawn from a seeded generator, and nothing else is random.
+import { seededRandom } from '../../util/random.js';
 import { docContext, tagFeatures, type Lexicons } from './features.js';
 import { best, historyIds, K, TAGS, prepareSentence, tagsOf, type PreparedSentence, type TaggedSpan, type WeightTable } from './tagger.js';
 
@@ -18,17 +19,6 @@ export interface TrainOptions {
   log?: (msg: string) => void;
 }
 
-/** mulberry32: a small seeded generator, enough for shuffling. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Example {
   s: PreparedSentence;
@@ -141,3 +131,4 @@ function addHistoryNames(s: PreparedSentence, i: number, t1: number, t2: number,
   tagFeatures(names, t1 < 0 ? '<s>' : TAGS[t1]!, t2 < 0 ? '<s>' : TAGS[t2]!, s.lower[i]!, s.short[i]!);
   for (const f of names) if (!index.has(f)) index.set(f, index.size);
 }
+

@@ -1,5 +1,6 @@
 // Training of the attribution tagger (./tagger.ts) from brat-annotated texts. Deterministic:
 // documents are visited in an order drawn from a seeded generator, and nothing else is random.
+import { seededRandom } from '../../util/random.js';
 import type { Span } from '../../types.js';
 import { featureNames, historyFeatures, best, K, sentenceFeatures, tagsOf, type ArticleContext, type TagSpan, type TaggerSentence, type WeightTable } from './tagger.js';
 
@@ -51,17 +52,6 @@ export function goldTags(s: TaggerSentence, gold: GoldSpan[]): Int32Array {
   return tagsOf(n, spans);
 }
 
-/** mulberry32: a small seeded generator, enough for shuffling. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface TrainOptions {
   iterations: number;
