@@ -64,3 +64,13 @@ test('"the following year" counts from the date just mentioned', () => {
   assert.equal(t.timex, '2024-04');
   assert.equal(timex('Nothing changed; the following year was calm.', 'the following year').timex, '2031');
 });
+
+test('an initial or a "next to" does not hide or fake the tense of a clause', () => {
+  // Publication in October: "will take over ... Feb. 1" is the coming February.
+  const text = 'Ms. Orrin, 48 years old, will succeed Tobias K. Vell Feb. 1, the lantern guild said.';
+  const t = findTimeExpressions(text, '2030-10-20').find((x) => x.text.startsWith('Feb. 1'));
+  assert.equal(t?.timex, '2031-02-01');
+  const past = 'A lamp fell next to the U.S. consulate in Brill on Friday morning.';
+  const f = findTimeExpressions(past, PUB).find((x) => x.text.includes('Friday'));
+  assert.equal(f?.timex, '2030-03-08TMO');
+});

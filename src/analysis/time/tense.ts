@@ -1,20 +1,30 @@
 // Whether the clause around a time expression looks back or ahead. News reports the past by
 // default ("said Wednesday"); only a nearer future marker ("will meet on Monday") turns it.
 
-const FUTURE = /\b(?:will|won't|shall|'ll|going to|is to|are to|plans? to|planning to|planned|scheduled|expected to|set to|due to|intends? to|would|wo|next|upcoming|later this|aims? to|hopes? to|prepares? to|preparing to|as soon as|tomorrow)\b/gi;
+const FUTURE = /\b(?:will|won't|shall|'ll|going to|is to|are to|plans? to|planning to|planned|scheduled|expected to|set to|due to|intends? to|would|wo|next(?! to\b)|upcoming|later this|aims? to|hopes? to|prepares? to|preparing to|as soon as|tomorrow)\b/gi;
 // Lower-case only: "United", "Red" are not verbs.
 const PAST =
-  /\b(?:[Ss]aid|says|told|was|were|had|did|has|have|took|fell|rose|won|lost|made|began|came|went|left|met|saw|gave|got|held|found|became|sought|spoke|wrote|brought|thought|ran|struck|led|fled|flew|sent|spent|kept|stood|broke|chose|drove|knew|grew|threw|shot|paid|sold|built|caught|fought|bought|felt|heard|ago|earlier|[a-z]{3,}ed)\b/g;
+  /\b(?:[Ss]aid|says|told|was|were|had|did|has|have|took|fell|rose|won|lost|made|began|came|went|left|met|saw|gave|got|held|found|became|sought|spoke|wrote|brought|thought|ran|struck|led|fled|flew|sent|spent|kept|stood|broke|chose|drove|knew|grew|threw|shot|paid|sold|built|caught|fought|bought|felt|heard|ago|earlier|(?!(?:succeed|proceed|exceed|need|speed|feed|breed|bleed|indeed|hundred|kindred|sacred|naked|wicked)\b)[a-z]{3,}ed)\b/g;
 
 export type Tense = 'past' | 'future';
 
 /** Bounds of the clause holding [start, end): sentence punctuation, semicolons, line breaks. */
 export function clauseAround(text: string, start: number, end: number): [number, number] {
   let a = start;
-  while (a > 0 && !/[.;!?\n]/.test(text[a - 1]!) && start - a < 200) a--;
+  while (a > 0 && !(isStop(text, a - 1)) && start - a < 200) a--;
   let b = end;
-  while (b < text.length && !/[.;!?\n]/.test(text[b]!) && b - end < 200) b++;
+  while (b < text.length && !isStop(text, b) && b - end < 200) b++;
   return [a, b];
+}
+
+// Periods that end an abbreviation rather than a clause: initials ("Daniel P. Davison"), titles,
+// company suffixes, abbreviated months ("will retire Feb. 1").
+const ABBREVIATION = /(?:^|[^\p{L}])(?:\p{Lu}|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|St|Inc|Corp|Co|Ltd|Jr|Sr|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|U\.S|No)$/u;
+
+function isStop(text: string, i: number): boolean {
+  const c = text[i]!;
+  if (c !== '.') return /[;!?\n]/.test(c);
+  return !ABBREVIATION.test(text.slice(Math.max(0, i - 6), i));
 }
 
 /** The nearest tense marker to the expression decides; past when none. */
