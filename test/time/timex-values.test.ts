@@ -74,3 +74,15 @@ test('an initial or a "next to" does not hide or fake the tense of a clause', ()
   const f = findTimeExpressions(past, PUB).find((x) => x.text.includes('Friday'));
   assert.equal(f?.timex, '2030-03-08TMO');
 });
+
+test('"the year" is the year under way, "the year ended ..." a year-long span, "that year" the one named', () => {
+  const full = timex('The guild expects higher lantern sales for the full year.', 'the full year');
+  assert.equal(full.type, 'DATE');
+  assert.equal(full.timex, '2030');
+  const ended = timex('For the year ended June 30, the guild earned 4 million crowns.', 'the year');
+  assert.equal(ended.type, 'DURATION');
+  assert.equal(ended.timex, 'P1Y');
+  assert.equal(ended.tagged, 'the year');
+  assert.equal(timex('The keeper left in 2021 and came back later that year.', 'that year').timex, '2021');
+  assert.equal(timex('Sales slowed earlier in the year.', 'the year').tagged, 'earlier in the year');
+});

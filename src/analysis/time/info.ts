@@ -15,8 +15,8 @@ export type Anchor =
   | { kind: 'within'; amount: number; unit: string }
   | { kind: 'ago'; amount: number; unit: string; direction: -1 | 1 }
   | { kind: 'year-ago' }
-  /** "the following year", "the previous month": a step from the date just mentioned. */
-  | { kind: 'next-to-previous'; unit: 'year' | 'month'; step: -1 | 1 };
+  /** "the following year", "the previous month", "that year": a step from the date just mentioned. */
+  | { kind: 'next-to-previous'; unit: 'year' | 'month'; step: -1 | 0 | 1 };
 
 export interface NewsInfo {
   /** The text the parser matched: when chrono merged the result with another, this no longer

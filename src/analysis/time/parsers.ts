@@ -197,6 +197,25 @@ function spokenYearValue(s: string, named = false): number | null {
   return 2000 + (k[1] ? (numberValue(k[1]) as number) : 0);
 }
 
+// "for the year", "the full year", "the fiscal year": in news copy the year under way at
+// publication; "the year ended March 31" is a year-long span (P1Y); "that year" the one just named.
+const theYear = new NewsParser(
+  'the-year',
+  "(?:(?:earlier|later|early|late)\\s+(?:in\\s+)?|the (?:end|beginning|start|middle|rest) of\\s+)?(the|that)\\s+(?:(current|full|fiscal|current fiscal|whole|entire)\\s+)?year(?!-|['’]s|\\s+(?:earlier|ago|before|after|\\d|nineteen|two thousand))",
+  (ctx, m) => {
+    const after = ctx.text.slice(m.index! + m[0].length, m.index! + m[0].length + 16);
+    if (/^\s+(?:ended|ending|that ended|to date)\b/i.test(after)) {
+      return result(ctx, m, refComps(ctx), { type: 'DURATION', timex: 'P1Y', reason: 'a year-long reporting period', relative: false });
+    }
+    if (m[1]!.toLowerCase() === 'that') {
+      if (m[2]) return null;
+      return result(ctx, m, refComps(ctx), { type: 'DATE', reason: 'that year', relative: true, anchor: { kind: 'next-to-previous', unit: 'year', step: 0 } });
+    }
+    const y = String(ctx.refDate.getUTCFullYear());
+    return result(ctx, m, { year: +y }, { type: 'DATE', timex: y, value: y, granularity: 'year', reason: 'the year of publication', relative: true });
+  },
+);
+
 // "September", "last November", "early December", "mid-November" (year left to the refiner);
 // "October 2001" is chrono's.
 const bareMonth = new NewsParser(
@@ -512,7 +531,7 @@ const setParser = new NewsParser(
 export function newsParsers(): Parser[] {
   return [
     feedDate, quarterParser, centuryParser, decadeParser, spokenYear, agoParser, withinParser, casualDay, weekendParser,
-    relativePeriod, weekdayParser, seasonParser, quarterReference, refParser, halfDurationParser, durationParser, vagueDuration,
+    relativePeriod, weekdayParser, seasonParser, quarterReference, refParser, theYear, halfDurationParser, durationParser, vagueDuration,
     bareMonth, yearParser, setParser,
   ];
 }

@@ -205,10 +205,12 @@ function stepFromPrevious(ctx: ParsingContext, a: Extract<Anchor, { kind: 'next-
       const d = addMonths({ y: +m[1]!, m: +m[2]!, d: 1 }, a.step);
       return isoMonth(d.y, d.m);
     })();
-    return { timex: v, value: v, granularity: a.unit, confidence: 0.6, reason: `${a.step > 0 ? 'after' : 'before'} the ${previous.timex} just mentioned` };
+    const rel = a.step > 0 ? 'after' : a.step < 0 ? 'before' : 'of';
+    return { timex: v, value: v, granularity: a.unit, confidence: 0.6, reason: `${a.unit} ${rel} the ${previous.timex} just mentioned` };
   }
   const res = shiftUnit(refDay(ctx), a.unit, a.step);
-  return { ...res, confidence: 0.4, reason: `${a.step > 0 ? 'after' : 'before'} publication ${isoDay(refDay(ctx))}, none mentioned just before` };
+  const rel = a.step > 0 ? 'after' : a.step < 0 ? 'before' : 'of';
+  return { ...res, confidence: 0.4, reason: `${a.unit} ${rel} publication ${isoDay(refDay(ctx))}, none mentioned just before` };
 }
 
 function resolveSeason(ctx: ParsingContext, r: ParsingResult, a: Extract<Anchor, { kind: 'season' }>): Resolved {
