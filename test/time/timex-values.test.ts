@@ -86,3 +86,11 @@ test('"the year" is the year under way, "the year ended ..." a year-long span, "
   assert.equal(timex('The keeper left in 2021 and came back later that year.', 'that year').timex, '2021');
   assert.equal(timex('Sales slowed earlier in the year.', 'the year').tagged, 'earlier in the year');
 });
+
+test('"three days later" tags the span, not a date counted from publication', () => {
+  const t = timex('The barge sank; three days later the guild paid the crew.', 'three days');
+  assert.equal(t.type, 'DURATION');
+  assert.equal(t.timex, 'P3D');
+  assert.equal(t.tagged, 'three days');
+  assert.equal(timex('A few weeks later, the bell was recast.', 'A few weeks').timex, 'PXW');
+});

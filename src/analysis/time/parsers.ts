@@ -383,6 +383,15 @@ const agoParser = new NewsParser(
     if (amount === undefined) return null;
     const unit = unitOf(m[2]!);
     const dir = /ago|earlier|before|previously/i.test(m[3]!) ? -1 : 1;
+    // "three days later" counts from an event of the story, not from publication: TimeML tags the
+    // span ("three days", P3D) and leaves "later" to the event relation.
+    if (/^(?:later|after)$/i.test(m[3]!)) {
+      const spanEnd = m[0].length - m[3]!.length - 1;
+      return result(ctx, m, refComps(ctx), {
+        type: 'DURATION', timex: durationValue(amount, unit), reason: `${m[1]} ${m[2]} after an event of the story`, relative: false,
+        core: [looseLead(m[0]), spanEnd],
+      });
+    }
     if (amount === null) {
       return result(ctx, m, refComps(ctx), { type: 'DATE', timex: dir < 0 ? 'PAST_REF' : 'FUTURE_REF', reason: 'vague distance', relative: true });
     }
