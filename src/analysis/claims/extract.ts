@@ -201,6 +201,8 @@ function describe(q: QuantityX, pred: Predicate | null, subject: Actor | null, o
   else if (q.unit === 'percent') what = `share of ${q.counted ? q.counted.text.toLowerCase().replace(/^(?:the|its|their)\s+/, '') : 'total'}`;
   else what = plural(q.unit!);
   if (objectNoun && pred) return `${what} where ${objectNoun} were${part}${by}`;
+  // Without a verb, "by" would read as an agent: name the subject the figure is about instead.
+  if (!part && subject) return `${what} (${subject.article ? 'the ' : ''}${subject.name})`;
   return `${what}${part}${by}`;
 }
 
