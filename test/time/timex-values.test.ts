@@ -94,3 +94,17 @@ test('"three days later" tags the span, not a date counted from publication', ()
   assert.equal(t.tagged, 'three days');
   assert.equal(timex('A few weeks later, the bell was recast.', 'A few weeks').timex, 'PXW');
 });
+
+test('a weekday named with its calendar date takes the date', () => {
+  const text = 'The Gazette said in an editorial on Saturday, March 16: the bridge must reopen.';
+  const t = findTimeExpressions(text, PUB).find((x) => x.text.includes('Saturday'));
+  assert.equal(t?.text, 'Saturday, March 16');
+  assert.equal(t?.timex, '2030-03-16');
+});
+
+test('"the last decade" is the decade before, "hourly" a set', () => {
+  assert.equal(timex('Lantern prices doubled in the last decade.', 'the last decade').timex, '202');
+  const hourly = timex('The bell rings hourly over the harbour.', 'hourly');
+  assert.equal(hourly.type, 'SET');
+  assert.equal(hourly.timex, 'PT1H');
+});

@@ -66,6 +66,30 @@ class UntilRangeRefiner implements Refiner {
   }
 }
 
+/** "Saturday, April 25": one expression, dated by the calendar date rather than the weekday. */
+class WeekdayDateRefiner implements Refiner {
+  refine(ctx: ParsingContext, results: ParsingResult[]): ParsingResult[] {
+    const out: ParsingResult[] = [];
+    for (let i = 0; i < results.length; i++) {
+      const r = results[i]!;
+      const next = results[i + 1];
+      const a = getInfo(r);
+      const b = next ? getInfo(next) : null;
+      const gap = next ? ctx.text.slice(r.index + r.text.length, next.index) : '';
+      if (next && a && b && /^weekday$|^(?:Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day /.test(a.reason) && /^\p{Lu}\p{Ll}+day$/u.test(r.text) && /^,\s*$/.test(gap) && /^\d{4}-\d{2}-\d{2}$/.test(b.timex ?? '')) {
+        const text = ctx.text.slice(r.index, next.index + next.text.length);
+        const merged = ctx.createParsingResult(r.index, text, next.start as never);
+        setInfo(merged, { ...b, text, reason: `${b.reason}, named with its weekday` });
+        out.push(merged);
+        i++;
+        continue;
+      }
+      out.push(r);
+    }
+    return out;
+  }
+}
+
 let base: chrono.Chrono | null = null;
 
 /** The news chrono (built once; parsers and refiners hold no per-document state). */
@@ -74,7 +98,7 @@ export function newsChrono(): chrono.Chrono {
   const c = chrono.casual.clone();
   c.parsers = [...newsParsers(), ...c.parsers.filter((p) => !REPLACED.has(p.constructor.name))];
   const wrapped = c.refiners.map((r) => (/UnlikelyFormatFilter$/.test(r.constructor.name) ? new SparingNewsResults(r) : r));
-  c.refiners = [new UnlikelyNewsFilter(), ...wrapped, new UnlikelyNewsFilter(), new NewsAnchorRefiner(), new UntilRangeRefiner()];
+  c.refiners = [new UnlikelyNewsFilter(), ...wrapped, new UnlikelyNewsFilter(), new NewsAnchorRefiner(), new WeekdayDateRefiner(), new UntilRangeRefiner()];
   base = c;
   return c;
 }

@@ -174,6 +174,12 @@ const relativePeriod = new NewsParser(
       return result(ctx, m, refComps(ctx), { type: 'DATE', reason: `${mod} quarter`, relative: true, anchor: { kind: 'quarter', q: 0, half: false, modifier } });
     }
     const step = mod === 'last' || mod === 'the previous' || mod === 'the prior' ? -1 : mod === 'next' || mod === 'the following' ? 1 : 0;
+    if (unit === 'decade' && step !== 0 && !m[1]) {
+      // "the last decade" is the decade before this one (198 in 1998), not the year ten years back.
+      const prefix = String(Math.floor(ctx.refDate.getUTCFullYear() / 10) + step);
+      const from = +prefix * 10;
+      return result(ctx, m, refComps(ctx), { type: 'DATE', timex: prefix, value: `${from}/${from + 9}`, granularity: 'range', reason: `${mod} decade`, relative: true });
+    }
     return result(ctx, m, refComps(ctx), {
       type: 'DATE', reason: `${mod} ${unit}`, relative: true,
       anchor: { kind: 'ago', amount: Math.abs(step), unit, direction: step < 0 ? -1 : 1 },
@@ -525,13 +531,13 @@ const seasonParser = new NewsParser(
 // each year, every month, per day: TimeML sets
 const setParser = new NewsParser(
   'set',
-  '(?:each|every|per|a)\\s+(day|week|month|quarter|year)|(daily|nightly)',
+  '(?:each|every|per|a)\\s+(day|week|month|quarter|year)|(daily|nightly|weekly|hourly)',
   (ctx, m) => {
     if (/^a\s/i.test(m[0])) {
       const before = ctx.text.slice(Math.max(0, m.index! - 25), m.index!);
       if (!/(?:\d|\b(?:million|billion|thousand|hundred|dollars|cents|times))\s*$/i.test(before)) return null;
     }
-    const unit = m[1]?.toLowerCase() ?? { daily: 'day', nightly: 'day' }[m[2]!.toLowerCase()]!;
+    const unit = m[1]?.toLowerCase() ?? { daily: 'day', nightly: 'day', weekly: 'week', hourly: 'hour' }[m[2]!.toLowerCase()]!;
     return result(ctx, m, refComps(ctx), { type: 'SET', timex: durationValue(1, unit), reason: 'recurring', relative: false });
   },
 );

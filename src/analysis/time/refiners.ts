@@ -294,7 +294,9 @@ export class NewsAnchorRefiner implements Refiner {
         continue;
       }
       const anchored = info ? undefined : partInfos(r).find((p) => p.anchor);
-      if (anchored) {
+      // "Saturday, April 25": the calendar date chrono read outranks the weekday's guess.
+      const dated = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/.test(r.text);
+      if (anchored && !dated) {
         // chrono merged a news part with a clock time ("Thursday night at 5 p.m."): the day is the
         // part's, the time chrono's.
         let res = resolve(ctx, r, anchored, near);
