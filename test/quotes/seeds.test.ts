@@ -1,5 +1,6 @@
 // Acceptance on the seed articles: recall of reference quotes with the right speaker, read at run
 // time from ../shared (skipped when absent). Uses the fallback speaker finder (no NER layer).
+import { quoteTextMatches } from '../../src/eval/seeds.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -17,26 +18,8 @@ const norm = (s: string) =>
   s.normalize('NFKC').replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/[\s\u00A0]+/g, ' ').trim()
     .replace(/^["'\s]+|["'\s]+$/g, '').replace(/[,.]$/, '').replace(/^["'\s]+|["'\s]+$/g, '');
 
-function textMatch(a: string, b: string): boolean {
-  const x = norm(a);
-  const y = norm(b);
-  if (!x || !y) return false;
-  if (x.includes(y) || y.includes(x)) return true;
-  const [s, l] = x.length <= y.length ? [x, y] : [y, x];
-  // Longest common substring as the character overlap.
-  let best = 0;
-  const prev = new Array(l.length + 1).fill(0);
-  for (let i = 1; i <= s.length; i++) {
-    let diag = 0;
-    for (let j = 1; j <= l.length; j++) {
-      const tmp = prev[j];
-      prev[j] = s[i - 1] === l[j - 1] ? diag + 1 : 0;
-      if (prev[j] > best) best = prev[j];
-      diag = tmp;
-    }
-  }
-  return best >= 0.8 * s.length;
-}
+// The README's rule, as the seed scorer applies it.
+const textMatch = quoteTextMatches;
 
 test('seed quotes: recall with the right speaker (fallback speaker finder)', { skip: !existsSync(goldFile) && 'no ../shared/gold' }, () => {
   const gold = JSON.parse(readFileSync(goldFile, 'utf8')) as {

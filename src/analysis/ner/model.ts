@@ -1,5 +1,6 @@
 // The shipped model file: gzipped JSON holding the feature names, sparse averaged weights and the
 // gazetteer lists. Loaded once per process.
+import { weightRows } from '../../util/weights.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -78,19 +79,6 @@ export function toModelFile(
   info: Pick<ModelFile, 'trainedOn' | 'iterations' | 'seed'>,
   minWeight = 0.0005,
 ): ModelFile {
-  const features: string[] = [];
-  const rows: string[] = [];
-  const names = [...table.index.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  for (const [name, id] of names) {
-    const parts: string[] = [];
-    for (let k = 0; k < K; k++) {
-      const v = table.weights[id * K + k]!;
-      if (Math.abs(v) < minWeight) continue;
-      parts.push(k + ':' + String(Math.round(v * 1000) / 1000));
-    }
-    if (!parts.length) continue;
-    features.push(name);
-    rows.push(parts.join(' '));
-  }
+  const { features, rows } = weightRows(table, K, minWeight, 3);
   return { kind: 'triangulate-ner', featureVersion: FEATURE_VERSION, tags: TAGS, ...info, gazetteer, wordClasses, features, rows };
 }

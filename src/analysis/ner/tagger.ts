@@ -1,6 +1,7 @@
 // Greedy left-to-right averaged-perceptron tagger over BILOU tags. Greedy decoding with the two
 // previous tags as features is as accurate as Viterbi for this task in practice and several times
 // faster; impossible transitions (I-ORG after B-PER, …) are masked out.
+import type { WeightTable } from '../../util/weights.js';
 import { docContext, sentenceFeatures, tagFeatures, type DocContext, type Lexicons } from './features.js';
 import { compileIndex, decodeFast, prepareFast } from './fast.js';
 
@@ -32,10 +33,7 @@ const ALLOWED = (() => {
   return a;
 })();
 
-export interface WeightTable {
-  index: Map<string, number>;
-  weights: Float32Array | Float64Array;
-}
+export type { WeightTable };
 
 /** One sentence prepared for decoding: static feature ids per token plus what tag features need. */
 export interface PreparedSentence {

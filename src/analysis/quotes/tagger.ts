@@ -3,6 +3,7 @@
 // PolNeAR (scripts/train-quotes.ts). The rules of ./cues.ts stay authoritative; this tagger only
 // proposes attributions with cues the rules did not find. When attributions nest ("X said Y
 // believes Z"), cue and source tokens outrank content tokens, so inner attributions get tagged too.
+import { weightRows, type WeightTable } from '../../util/weights.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -168,10 +169,7 @@ export function featureNames(pairs: string[]): string[] {
   return out;
 }
 
-export interface WeightTable {
-  index: Map<string, number>;
-  weights: Float32Array | Float64Array;
-}
+export type { WeightTable };
 
 /** The same index split by template, for decoding. */
 export type TemplateIndex = Map<string, Map<string, number>>;
@@ -395,19 +393,6 @@ export function defaultTagger(): AttributionTagger | null {
 
 /** Serialise averaged weights: tiny weights dropped, the rest rounded. */
 export function toTaggerFile(table: WeightTable, info: Pick<TaggerFile, 'trainedOn' | 'iterations' | 'seed'>, minWeight = 0.01): TaggerFile {
-  const features: string[] = [];
-  const rows: string[] = [];
-  const names = [...table.index.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  for (const [name, id] of names) {
-    const parts: string[] = [];
-    for (let k = 0; k < K; k++) {
-      const v = table.weights[id * K + k]!;
-      if (Math.abs(v) < minWeight) continue;
-      parts.push(k + ':' + String(Math.round(v * 100) / 100));
-    }
-    if (!parts.length) continue;
-    features.push(name);
-    rows.push(parts.join(' '));
-  }
+  const { features, rows } = weightRows(table, K, minWeight, 2);
   return { kind: 'triangulate-quotes-tagger', featureVersion: FEATURE_VERSION, tags: [...TAGS], ...info, features, rows };
 }
