@@ -55,7 +55,7 @@ export function splitSentences(text: string, base = 0): Span[] {
     if (k >= n) break;
     if (ch === '.' && j === i + 1) {
       const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, i - 12), i))?.[1]?.toLowerCase() ?? '';
-      if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) continue; // "Gen. Milley", "J. Smith"
+      if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) continue; // "Gen. Varn", "J. Smith"
       if (/^(?:\p{L}\.)+\p{L}$/u.test(word) && !/^\p{Lu}/u.test(text[k] ?? '')) continue;
     }
     // "…?” the minister asked." — a cue after a closing quote continues the same sentence.

@@ -170,7 +170,7 @@ function matchRun(
         matched = len;
         break;
       }
-      // Transliteration variants ("Aybak"), for longer names only.
+      // Transliteration variants ("Ölgii" for "Olgiy"), for longer names only.
       if (key.length >= 5 && !personLike && g.looseIndex().has(looseKey(key))) {
         out.push({ start: first.start, end: last.end, text: surface, type: 'PLACE' });
         matched = len;

@@ -26,7 +26,7 @@ const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
  * it did not tag, kept when the article supports them (score ≥ DISCOVERY_MIN_SCORE). A name the
  * tagger took for a person or other thing with exactly the gazetteer span is kept as a place only
  * when a title does not precede it and it resolves into a country that at least a quarter of the
- * article's other places are in, with a multi-word name or a strong score ("Kandahar and Lashkar Gah"). */
+ * article's other places are in, with a multi-word name or a strong score ("Khovd and Naranbulag"). */
 export function placesFromMentions(text: string, sentences: Span[], mentions: readonly Mention[]): GeoPlaceRef[] {
   const tagged = mentions;
   const named = mentions.filter((m) => m.type === 'PLACE' && (!m.via || m.via === 'ner'));

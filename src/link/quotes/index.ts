@@ -139,6 +139,6 @@ function speakersCompatible(a: string | null, b: string | null): boolean {
   const fa = foldKey(a);
   const fb = foldKey(b);
   if (fa === fb) return true;
-  // "Milley" and "Mark Milley": one name ends the other.
+  // "Varn" and "Ilse Varn": one name ends the other.
   return fa.endsWith(' ' + fb) || fb.endsWith(' ' + fa);
 }
