@@ -101,3 +101,10 @@ test('a nationality that speaks stays OTHER', () => {
   const out = resolveCoref(text, sentences, ms).filter((m) => m.text === 'Swiss');
   assert.equal(out[0]?.type, 'OTHER');
 });
+
+test('a comma inside a tagged name separates the organisation from the person after it', () => {
+  const text = 'A spokesman for the Movement, Ilse Varn, told reporters on Monday.';
+  const ms = recognize(text, segment(text).sentences).filter((m) => m.via === 'ner' || !m.via);
+  assert.ok(!ms.some((m) => m.text.includes(',')), ms.map((m) => m.text).join(' | '));
+  assert.ok(ms.some((m) => m.text === 'Ilse Varn' && m.type === 'PERSON'), ms.map((m) => `${m.text}:${m.type}`).join(' | '));
+});

@@ -56,6 +56,18 @@ function splitAtTitle(ts: Token[], span: TaggedSpan): TaggedSpan[] {
   return [span];
 }
 
+/** "the Front, Tomas Reed, said" tagged as one name: a comma inside a span separates an
+ * organisation or place from the person named in apposition after it. */
+function splitAtComma(ts: Token[], span: TaggedSpan): TaggedSpan[] {
+  for (let k = span.start + 1; k < span.end - 1; k++) {
+    if (ts[k]!.text !== ',') continue;
+    const rest = ts.slice(k + 1, span.end);
+    const personLike = rest.length >= 2 && rest.length <= 3 && rest.every((t) => /^\p{Lu}[\p{Ll}'’-]+$/u.test(t.text));
+    return [{ start: span.start, end: k, type: span.type }, { start: k + 1, end: span.end, type: personLike ? 'PER' : span.type }];
+  }
+  return [span];
+}
+
 /** Tokens of every sentence, as the tagger sees them. */
 export function sentenceTokens(text: string, sentences: Span[]): Token[][] {
   return sentences.map((s) => nerTokens(text, s));
@@ -70,7 +82,7 @@ export function recognizeTokens(text: string, toks: Token[][], model: NerModel =
   const out: Mention[] = [];
   const lex = { classes: model.lexicons.classes, gaz: model.lexicons.gaz };
   toks.forEach((ts, si) => {
-    for (const span of repairSpans(ts, tagged[si]!, lex).flatMap((sp) => splitAtTitle(ts, sp))) {
+    for (const span of repairSpans(ts, tagged[si]!, lex).flatMap((sp) => splitAtTitle(ts, sp)).flatMap((sp) => splitAtComma(ts, sp))) {
       let a = span.start;
       const b = span.end;
       let type = TYPE_OF[span.type];
