@@ -11,7 +11,7 @@ import type { Store } from '../../store/store.js';
 import type { Analysis, Article, ReusePair, Span } from '../../types.js';
 import type { Linker } from '../linkers.js';
 import { bandKeyGroups, bandKeys, DEFAULT_LSH, type LshParams } from './minhash.js';
-import { DEFAULT_SELECT, selectCandidates, type KeyGroup } from './select.js';
+import { DEFAULT_SELECT, selectCandidates, type KeyGroup, type SelectOptions } from './select.js';
 import { comparePair, DEFAULT_PAIR, prepare, type PairOptions, type Prepared } from './pair.js';
 import { words, type Words } from './words.js';
 
@@ -40,21 +40,10 @@ export interface PostingsStore {
   bandPostings(bands: string[], exclude: string): Promise<Map<string, string[]>>;
 }
 
-export interface LinkOptions {
+/** Candidate selection (select.ts) plus how keys are made, pairs compared and quotes found. */
+export interface LinkOptions extends SelectOptions {
   lsh: LshParams;
   pair: PairOptions;
-  /** Most candidates aligned per new article (see select.ts). */
-  maxCandidates: number;
-  /** Candidates aligned by rank alone before the rest must cover new windows. */
-  minAligned: number;
-  /** Fewest shared band keys for a candidate to be aligned. */
-  minSharedBands: number;
-  /** Candidates sharing only quotation keys that may be aligned (best first). */
-  fewQuoteOnly: number;
-  /** Chosen candidates that must match a window of the new article before it counts as matched. */
-  coverTimes: number;
-  /** A shared key counts fully only for the first holders of it (arrival order). */
-  earliestHolders: number;
   /** Index the keys a new article shares with an earlier article it near-duplicates (false: that
    * article stands for them, so a large family of copies does not fill the index, push its keys
    * over the common-key cap, or make later copies align with every sibling). */
