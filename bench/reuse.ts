@@ -28,7 +28,7 @@ const LINK = {
   coverTimes: Number(arg('cover-times', String(DEFAULT_LINK.coverTimes))),
   indexNearDuplicateKeys: arg('index-near-duplicate-keys', String(DEFAULT_LINK.indexNearDuplicateKeys)) === 'true',
 };
-const CHECKPOINTS = [10_000, 50_000, 100_000].filter((c) => c <= N);
+const CHECKPOINTS = [10_000, 25_000, 50_000, 75_000, 100_000].filter((c) => c <= N);
 if (!CHECKPOINTS.includes(N)) CHECKPOINTS.push(N);
 
 interface BenchStore extends ReuseStore {
@@ -51,15 +51,21 @@ async function openBenchStore(): Promise<BenchStore> {
 }
 
 const store = await openBenchStore();
-// The last PROBES stories are held out: at each checkpoint they are looked up (without being
-// added), so the cost of one new article is measured on the same articles at every corpus size.
+// Probes measure the cost of one new article on the same articles at every corpus size: they are
+// looked up at each checkpoint without being added. The last PROBES stories are held out (new
+// stories: few matches), and PROBES variants of indexed stories are made by a second generator
+// (new copies: their families grow with the corpus, which must not make them cost more).
 const PROBES = 500;
 const all = loadReuters(CORPUS);
-const probes = all.slice(-PROBES);
+const heldOut = all.slice(-PROBES);
 const originals = all.slice(0, -PROBES);
 const gen = new VariantGenerator(originals, 7);
+const probeGen = new VariantGenerator(originals, 1000);
+const copyProbes = Array.from({ length: PROBES }, (_, i) => probeGen.make(`probe-copy-${i}`, 10_000_000 + i).article);
+const probeSets = { newStories: heldOut, newCopies: copyProbes };
 const truths = new Map<string, Truth[]>();
 const found = new Map<string, ReusePair>();
+type Probe = { cpuMsPerArticle: number; articlesPerCpuSecond: number; candidatesPerArticle: number; pairsPerArticle: number };
 // Wall time and CPU time of each linkReuse call: on a shared machine the CPU time is the steadier
 // measure of the work done per article.
 const timesMs: number[] = [];
@@ -68,8 +74,8 @@ const pairCounts: number[] = [];
 let linkCpuMs = 0;
 const checkpoints: {
   articles: number; articlesPerSecond: number; msPerArticle: number; msPerArticleP95: number;
-  cpuMsPerArticle: number; articlesPerCpuSecond: number; pairsPerArticle: number; rssMB: number;
-  probe: { cpuMsPerArticle: number; articlesPerCpuSecond: number; candidatesPerArticle: number; pairsPerArticle: number };
+  cpuMsPerArticle: number; cpuMsPerArticleMedian: number; articlesPerCpuSecond: number; pairsPerArticle: number; rssMB: number;
+  probes: Record<keyof typeof probeSets, Probe>;
 }[] = [];
 let linkMs = 0;
 let pairsTotal = 0;
@@ -97,39 +103,48 @@ for (let i = 0; i < N; i++) {
   pairCounts.push(pairs.length);
   for (const p of pairs) found.set(`${p.articles[0]}|${p.articles[1]}`, p);
   if (CHECKPOINTS.includes(i + 1)) {
-    // Per-article time over the last 2,000 articles: the cost of adding one article now.
-    const recent = timesMs.slice(-2000).sort((x, y) => x - y);
+    // Per-article time over the last WINDOW articles: the cost of adding one article now. The
+    // window is wide so that one major garbage collection does not dominate it; the median too.
+    const WINDOW = 5000;
+    const recent = timesMs.slice(-WINDOW).sort((x, y) => x - y);
     const mean = recent.reduce((x, y) => x + y, 0) / recent.length;
-    const cpuMean = cpuMs.slice(-2000).reduce((x, y) => x + y, 0) / Math.min(2000, cpuMs.length);
-    let probeCpu = 0;
-    let probeCands = 0;
-    let probePairs = 0;
-    for (const p of probes) {
-      const c = process.cpuUsage();
-      const r = await findReuse(store, p, LINK);
-      const d = process.cpuUsage(c);
-      probeCpu += (d.user + d.system) / 1000;
-      probeCands += r.candidates;
-      probePairs += r.pairs.length;
+    const cpuRecent = cpuMs.slice(-WINDOW);
+    const cpuMean = cpuRecent.reduce((x, y) => x + y, 0) / cpuRecent.length;
+    const cpuMedian = [...cpuRecent].sort((x, y) => x - y)[Math.floor(cpuRecent.length / 2)]!;
+    const probes = {} as Record<keyof typeof probeSets, Probe>;
+    for (const [name, set] of Object.entries(probeSets) as [keyof typeof probeSets, Article[]][]) {
+      let probeCpu = 0;
+      let probeCands = 0;
+      let probePairs = 0;
+      for (const p of set) {
+        const c = process.cpuUsage();
+        const r = await findReuse(store, p, LINK);
+        const d = process.cpuUsage(c);
+        probeCpu += (d.user + d.system) / 1000;
+        probeCands += r.candidates;
+        probePairs += r.pairs.length;
+      }
+      probes[name] = {
+        cpuMsPerArticle: +(probeCpu / set.length).toFixed(3),
+        articlesPerCpuSecond: Math.round((1000 * set.length) / probeCpu),
+        candidatesPerArticle: +(probeCands / set.length).toFixed(2),
+        pairsPerArticle: +(probePairs / set.length).toFixed(2),
+      };
     }
-    const probe = {
-      cpuMsPerArticle: +(probeCpu / PROBES).toFixed(3),
-      articlesPerCpuSecond: Math.round((1000 * PROBES) / probeCpu),
-      candidatesPerArticle: +(probeCands / PROBES).toFixed(2),
-      pairsPerArticle: +(probePairs / PROBES).toFixed(2),
-    };
     checkpoints.push({
       articles: i + 1,
       articlesPerSecond: Math.round(1000 / mean),
       msPerArticle: +mean.toFixed(3),
       msPerArticleP95: +recent[Math.floor(recent.length * 0.95)]!.toFixed(3),
       cpuMsPerArticle: +cpuMean.toFixed(3),
+      cpuMsPerArticleMedian: +cpuMedian.toFixed(3),
       articlesPerCpuSecond: Math.round(1000 / cpuMean),
-      pairsPerArticle: +(pairCounts.slice(-2000).reduce((x, y) => x + y, 0) / Math.min(2000, pairCounts.length)).toFixed(2),
+      pairsPerArticle: +(pairCounts.slice(-WINDOW).reduce((x, y) => x + y, 0) / Math.min(WINDOW, pairCounts.length)).toFixed(2),
       rssMB: Math.round(process.memoryUsage().rss / 2 ** 20),
-      probe,
+      probes,
     });
-    console.error(`${i + 1} articles: ${mean.toFixed(3)} ms/article wall, ${cpuMean.toFixed(3)} ms CPU, ${pairsTotal} pairs; held-out probe ${probe.cpuMsPerArticle} ms CPU, ${probe.candidatesPerArticle} candidates`);
+    const pr = (p: Probe) => `${p.cpuMsPerArticle} ms CPU, ${p.candidatesPerArticle} candidates`;
+    console.error(`${i + 1} articles: ${mean.toFixed(3)} ms/article wall, ${cpuMean.toFixed(3)} ms CPU (median ${cpuMedian.toFixed(3)}), ${pairsTotal} pairs; probes: new stories ${pr(probes.newStories)}; new copies ${pr(probes.newCopies)}`);
   }
 }
 const wallS = (performance.now() - t0) / 1000;

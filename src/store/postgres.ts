@@ -3,7 +3,7 @@
 import pg from 'pg';
 import type { Analysis, Article, ArticleSummary } from '../types.js';
 import { ARTICLE_COLUMNS, SUMMARY_COLUMNS, articleToRow, rowToArticle, rowToSummary, searchTerms, type Row } from './rows.js';
-import { MAX_BAND_ARTICLES, type ArticleFilter, type CorpusObject, type PutResult, type Store } from './store.js';
+import { holdersRead, MAX_BAND_ARTICLES, type ArticleFilter, type CorpusObject, type PutResult, type Store } from './store.js';
 
 const MIGRATIONS: string[] = [
   `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -311,7 +311,7 @@ export class PostgresStore implements Store {
       [[...new Set(bands)]],
     );
     for (const r of rows) {
-      const ids = (r.ids as string[]).filter((id) => id !== exclude);
+      const ids = holdersRead((r.ids as string[]).filter((id) => id !== exclude));
       if (ids.length) out.set(r.band as string, ids);
     }
     return out;

@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import type { Analysis, Article, ArticleSummary } from '../types.js';
 import { ARTICLE_COLUMNS, SUMMARY_COLUMNS, articleToRow, rowToArticle, rowToSummary, searchTerms, type Row } from './rows.js';
-import { MAX_BAND_ARTICLES, type ArticleFilter, type CorpusObject, type PutResult, type Store } from './store.js';
+import { BAND_HOLDERS_READ, MAX_BAND_ARTICLES, type ArticleFilter, type CorpusObject, type PutResult, type Store } from './store.js';
 
 // Versioned migrations: each runs once, in order, inside a transaction; user_version records the last.
 const MIGRATIONS: string[] = [
@@ -25,6 +25,12 @@ const MIGRATIONS: string[] = [
    CREATE TABLE bands (band TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (band, article_id)) WITHOUT ROWID;`,
   // Listings are ordered by date, undated last, then arrival: an index in that order pages them.
   `CREATE INDEX articles_order ON articles((published IS NULL), published, seq);`,
+  // Band holders keyed by arrival: a key's earliest and latest holders are then two short index
+  // range reads, however many articles hold it (see holdersRead).
+  `CREATE TABLE bands_by_seq (band TEXT NOT NULL, seq INTEGER NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (band, seq)) WITHOUT ROWID;
+   INSERT OR IGNORE INTO bands_by_seq (band, seq, article_id) SELECT b.band, a.seq, b.article_id FROM bands b JOIN articles a ON a.id = b.article_id;
+   DROP TABLE bands;
+   ALTER TABLE bands_by_seq RENAME TO bands;`,
 ];
 
 export class SqliteStore implements Store {
@@ -258,35 +264,36 @@ export class SqliteStore implements Store {
   }
 
   async addBands(articleId: string, bands: string[]): Promise<void> {
+    const seq = (this.st('SELECT seq FROM articles WHERE id = ?').get(articleId) as Row | undefined)?.seq;
+    if (seq === undefined) throw new Error(`reuse index: article ${articleId} is not stored`);
     this.db.transaction(() => {
-      const ins = this.st('INSERT OR IGNORE INTO bands (band, article_id) VALUES (?, ?)');
-      for (const b of bands) ins.run(b, articleId);
+      const ins = this.st('INSERT OR IGNORE INTO bands (band, seq, article_id) VALUES (?, ?, ?)');
+      for (const b of bands) ins.run(b, seq, articleId);
     })();
   }
 
   async bandCandidates(bands: string[], exclude: string): Promise<Map<string, number>> {
-    // A band shared by very many articles says nothing about any one of them: it is skipped whole
-    // rather than cut to an arbitrary part, which also keeps the cost per article flat.
-    const st = this.st(`SELECT article_id FROM bands WHERE band = ? LIMIT ${MAX_BAND_ARTICLES + 1}`);
     const out = new Map<string, number>();
-    for (const b of new Set(bands)) {
-      const rows = st.all(b) as Row[];
-      if (rows.length > MAX_BAND_ARTICLES) continue;
-      for (const r of rows) {
-        const id = r.article_id as string;
-        if (id !== exclude) out.set(id, (out.get(id) ?? 0) + 1);
-      }
-    }
+    for (const ids of (await this.bandPostings(bands, exclude)).values()) for (const id of ids) out.set(id, (out.get(id) ?? 0) + 1);
     return out;
   }
 
   async bandPostings(bands: string[], exclude: string): Promise<Map<string, string[]>> {
-    const st = this.st(`SELECT b.article_id FROM bands b JOIN articles a ON a.id = b.article_id WHERE b.band = ? ORDER BY a.seq LIMIT ${MAX_BAND_ARTICLES + 1}`);
+    // A band shared by very many articles says nothing about any one of them: it is skipped whole.
+    // Otherwise its earliest and latest holders are read, each an index range of a few rows.
+    const { earliest, latest } = BAND_HOLDERS_READ;
+    const common = this.st(`SELECT 1 FROM bands WHERE band = ? ORDER BY seq LIMIT 1 OFFSET ${MAX_BAND_ARTICLES}`).pluck();
+    const first = this.st(`SELECT seq, article_id FROM bands WHERE band = ? ORDER BY seq LIMIT ${earliest + latest + 1}`).raw();
+    const last = this.st(`SELECT seq, article_id FROM bands WHERE band = ? ORDER BY seq DESC LIMIT ${latest}`).raw();
     const out = new Map<string, string[]>();
     for (const band of new Set(bands)) {
-      const rows = st.all(band) as Row[];
-      if (!rows.length || rows.length > MAX_BAND_ARTICLES) continue;
-      const ids = rows.map((r) => r.article_id as string).filter((id) => id !== exclude);
+      let rows = first.all(band) as [number, string][];
+      if (!rows.length) continue;
+      if (rows.length > earliest + latest) {
+        if (common.get(band) !== undefined) continue;
+        rows = [...rows.slice(0, earliest), ...(last.all(band) as [number, string][]).reverse()];
+      }
+      const ids = rows.map((r) => r[1]).filter((id) => id !== exclude);
       if (ids.length) out.set(band, ids);
     }
     return out;

@@ -20,6 +20,17 @@ export interface ArticleFilter {
 /** A reuse-index band shared by more articles than this is ignored as a candidate source. */
 export const MAX_BAND_ARTICLES = 100;
 
+/** Of a band key's holders, the reuse index reads the earliest (a family's originals) and the
+ * latest (the copies a new article most likely took from) only: the work per key, and so per new
+ * article, then stays bounded however large a story's family of copies grows. */
+export const BAND_HOLDERS_READ = { earliest: 4, latest: 12 } as const;
+
+/** A key's holders (in arrival order) cut to the earliest and latest BAND_HOLDERS_READ. */
+export function holdersRead<T>(holders: T[]): T[] {
+  const { earliest, latest } = BAND_HOLDERS_READ;
+  return holders.length <= earliest + latest ? holders : [...holders.slice(0, earliest), ...holders.slice(-latest)];
+}
+
 export type PutResult = { status: 'inserted'; article: Article } | { status: 'exists'; id: string };
 
 /** A corpus-level object made by linking (reuse pair, canonical entity, quote group, claim group,
@@ -79,7 +90,7 @@ export interface Store {
 
   /** Small key/value settings and counters (schema version, learned parameters). */
   /** For each band key held by at most MAX_BAND_ARTICLES articles, its holders in arrival order
-   * (the reuse layer prefers originals over later copies). */
+   * (the reuse layer prefers originals over later copies), cut by holdersRead. */
   bandPostings(bands: string[], exclude: string): Promise<Map<string, string[]>>;
 
   getMeta(key: string): Promise<string | null>;

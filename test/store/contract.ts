@@ -1,7 +1,7 @@
 // One contract every Store implementation must pass.
 import assert from 'node:assert/strict';
 import { describe, it, before, after } from 'node:test';
-import type { Store } from '../../src/store/store.js';
+import { BAND_HOLDERS_READ, type Store } from '../../src/store/store.js';
 import { fakeArticle } from '../helpers/article.js';
 
 export function storeContract(name: string, open: () => Promise<Store>, cleanup: () => Promise<void> = async () => {}): void {
@@ -121,6 +121,19 @@ export function storeContract(name: string, open: () => Promise<Store>, cleanup:
       assert.deepEqual(postings.get('b2'), ['c000000000000001', 'c000000000000002'], 'holders in arrival order');
       assert.deepEqual(postings.get('b4'), ['c000000000000002']);
       assert.equal(postings.has('b9'), false);
+    });
+
+    it('reads a widely held band key\'s earliest and latest holders only', async () => {
+      const { earliest, latest } = BAND_HOLDERS_READ;
+      const ids: string[] = [];
+      for (let i = 0; i < earliest + latest + 5; i++) {
+        const a = fakeArticle({ id: `f${String(i).padStart(15, '0')}`, text: `Fictional holder number ${i} of one band key.` });
+        await store.putArticle(a, {});
+        await store.addBands(a.id, ['wide']);
+        ids.push(a.id);
+      }
+      const got = (await store.bandPostings(['wide'], 'nobody')).get('wide');
+      assert.deepEqual(got, [...ids.slice(0, earliest), ...ids.slice(-latest)]);
     });
 
     it('reads many articles\' layers at once', async () => {

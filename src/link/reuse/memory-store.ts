@@ -1,7 +1,7 @@
 // An in-memory implementation of the store methods reuse linking needs: for the benchmark and for
 // running reuse on a corpus without a database. Band postings are capped: a band key shared by
 // more than `maxPostings` articles is common wording, not evidence, and stops being looked up.
-import type { CorpusObject } from '../../store/store.js';
+import { holdersRead, type CorpusObject } from '../../store/store.js';
 import type { Article } from '../../types.js';
 import type { ReuseStore } from './index.js';
 
@@ -62,14 +62,15 @@ export class MemoryReuseStore implements ReuseStore {
     return out;
   }
 
-  /** The articles holding each band key (in arrival order), common keys and `exclude` left out. */
+  /** The articles holding each band key (in arrival order, cut by holdersRead), common keys and
+   * `exclude` left out. */
   async bandPostings(bands: string[], exclude: string): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
     const ex = this.idNumber.get(exclude);
     for (const band of new Set(bands)) {
       const list = this.postings.get(keyNumber(band));
       if (!list) continue;
-      const ids = list.filter((n) => n !== ex).map((n) => this.ids[n]!);
+      const ids = holdersRead(list.filter((n) => n !== ex)).map((n) => this.ids[n]!);
       if (ids.length) out.set(band, ids);
     }
     return out;
