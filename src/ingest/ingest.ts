@@ -83,19 +83,25 @@ export async function ingest(store: Store, docs: AsyncIterable<RawDocument | Rea
       for (const r of ready) fail({ source: r.article.source, error: (e as Error).message });
       return;
     }
-    for (let i = 0; i < ready.length; i++) {
-      const result = results[i]!;
-      if (result.status === 'exists') summary.existing++;
-      else {
-        summary.ingested++;
-        summary.added.push(result.article.id);
-        try {
-          for (const l of linkers) await l.onArticle?.(store, result.article, ready[i]!.analysis);
-        } catch (e) {
-          fail({ source: result.article.source, error: `linking failed: ${(e as Error).message}` });
+    // The group's links commit together; an article whose linking fails has its own link writes
+    // undone (an inner unit) and stays stored.
+    await store.unitOfWork(async () => {
+      for (let i = 0; i < ready.length; i++) {
+        const result = results[i]!;
+        if (result.status === 'exists') summary.existing++;
+        else {
+          summary.ingested++;
+          summary.added.push(result.article.id);
+          try {
+            await store.unitOfWork(async () => {
+              for (const l of linkers) await l.onArticle?.(store, result.article, ready[i]!.analysis);
+            });
+          } catch (e) {
+            fail({ source: result.article.source, error: `linking failed: ${(e as Error).message}` });
+          }
         }
       }
-    }
+    });
     progress(group.at(-1)?.article.source);
   };
 
@@ -145,8 +151,11 @@ export async function ingest(store: Store, docs: AsyncIterable<RawDocument | Rea
     await chain;
     summary.recleaned = await recleanLearned(store, learned, opts.stages, linkers);
     summary.updated = summary.recleaned.length;
-    for (const l of linkers) await l.onBatchEnd?.(store, [...summary.added, ...summary.recleaned]);
-    if (summary.added.length || summary.recleaned.length) await store.setMeta(CORPUS_VERSION_KEY, `${Date.now()}-${summary.added.length}`);
+    // The views are rebuilt and the corpus version bumped as one unit: all of them or none.
+    await store.unitOfWork(async () => {
+      for (const l of linkers) await l.onBatchEnd?.(store, [...summary.added, ...summary.recleaned]);
+      if (summary.added.length || summary.recleaned.length) await store.setMeta(CORPUS_VERSION_KEY, `${Date.now()}-${summary.added.length}`);
+    });
   } finally {
     await chain.catch(() => undefined);
     await pool.close();
@@ -209,8 +218,10 @@ async function recleanLearned(store: Store, learned: Map<string, Set<string>>, s
       if (fresh.text === old.text) continue;
       const article: Article = { ...fresh, id: old.id, seq: old.seq, ingestedAt: old.ingestedAt, outlet: old.outlet, outletEvidence: old.outletEvidence };
       const analysis = analyse(toInput(article), pipeline);
-      await store.updateArticle(article, analysis);
-      for (const l of linkers) await l.onUpdated?.(store, article, analysis);
+      await store.unitOfWork(async () => {
+        await store.updateArticle(article, analysis);
+        for (const l of linkers) await l.onUpdated?.(store, article, analysis);
+      });
       changed.push(old.id);
     }
   }

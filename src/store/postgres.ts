@@ -1,5 +1,6 @@
 // PostgreSQL for shared and larger deployments: the same tables as SQLite, full-text search with
 // a generated tsvector column and a GIN index.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import type { Analysis, Article, ArticleSummary } from '../types.js';
 import { ARTICLE_COLUMNS, SUMMARY_COLUMNS, articleToRow, rowToArticle, rowToSummary, searchTerms, type Row } from './rows.js';
@@ -48,11 +49,50 @@ export class PostgresStore implements Store {
     this.pool = new pg.Pool({ connectionString, max: 4, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
   }
 
+  /** The connection of the unit of work the current async call runs in, if any: its queries,
+   * and the transactions of the methods it calls, go through it. */
+  private unit = new AsyncLocalStorage<{ client: pg.PoolClient; depth: number }>();
+
   private async q(sql: string, params: unknown[] = []): Promise<Row[]> {
-    return (await this.pool.query(sql, params)).rows as Row[];
+    const u = this.unit.getStore();
+    return (await (u ? u.client : this.pool).query(sql, params)).rows as Row[];
+  }
+
+  async unitOfWork<T>(fn: () => Promise<T>): Promise<T> {
+    const u = this.unit.getStore();
+    if (u) return this.savepoint(u, fn);
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const out = await this.unit.run({ client, depth: 0 }, fn);
+      await client.query('COMMIT');
+      return out;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async savepoint<T>(u: { client: pg.PoolClient; depth: number }, fn: () => Promise<T>): Promise<T> {
+    const name = `unit_${++u.depth}`;
+    await u.client.query(`SAVEPOINT ${name}`);
+    try {
+      const out = await fn();
+      await u.client.query(`RELEASE SAVEPOINT ${name}`);
+      return out;
+    } catch (e) {
+      await u.client.query(`ROLLBACK TO SAVEPOINT ${name}`).catch(() => undefined);
+      throw e;
+    } finally {
+      u.depth--;
+    }
   }
 
   private async tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const u = this.unit.getStore();
+    if (u) return this.savepoint(u, () => fn(u.client));
     const c = await this.pool.connect();
     try {
       await c.query('BEGIN');

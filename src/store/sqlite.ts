@@ -52,6 +52,24 @@ export class SqliteStore implements Store {
     return s;
   }
 
+  private unitDepth = 0;
+
+  async unitOfWork<T>(fn: () => Promise<T>): Promise<T> {
+    // The methods' own transactions (better-sqlite3's) become savepoints inside this one.
+    const name = `unit_${++this.unitDepth}`;
+    this.db.exec(this.unitDepth === 1 ? 'BEGIN' : `SAVEPOINT ${name}`);
+    try {
+      const out = await fn();
+      this.db.exec(this.unitDepth === 1 ? 'COMMIT' : `RELEASE ${name}`);
+      return out;
+    } catch (e) {
+      if (this.db.inTransaction) this.db.exec(this.unitDepth === 1 ? 'ROLLBACK' : `ROLLBACK TO ${name}; RELEASE ${name}`);
+      throw e;
+    } finally {
+      this.unitDepth--;
+    }
+  }
+
   async migrate(): Promise<void> {
     const current = this.db.pragma('user_version', { simple: true }) as number;
     for (let v = current; v < MIGRATIONS.length; v++) {

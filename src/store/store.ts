@@ -48,6 +48,12 @@ export interface Store {
   migrate(): Promise<void>;
   close(): Promise<void>;
 
+  /** Run fn's writes as one unit: all kept when it resolves, none when it throws. Units nest (an
+   * inner one that throws undoes its own writes only). Writes commit once per unit, not once per
+   * call: a group of articles linked in one unit costs a fraction of the commits. One writer per
+   * store at a time (ingest jobs run one after another); reads see the unit's writes. */
+  unitOfWork<T>(fn: () => Promise<T>): Promise<T>;
+
   /** Store an article with its analysis in one transaction. An article whose id or source URL
    * is already stored is left as it is. */
   putArticle(article: Article, analysis: Analysis): Promise<PutResult>;

@@ -142,6 +142,36 @@ export function storeContract(name: string, open: () => Promise<Store>, cleanup:
       assert.equal(m.get('c000000000000001')?.segments, undefined);
     });
 
+    it('keeps a unit of work\'s writes when it resolves, and none of them when it throws', async () => {
+      await store.unitOfWork(async () => {
+        await store.setMeta('unit-a', 'kept');
+        await store.putArticle(fakeArticle({ id: 'g000000000000001', text: 'A fictional ferry resumes service.' }), {});
+      });
+      assert.equal(await store.getMeta('unit-a'), 'kept');
+      assert.ok(await store.getArticle('g000000000000001'));
+      await assert.rejects(store.unitOfWork(async () => {
+        await store.setMeta('unit-b', 'lost');
+        await store.putArticle(fakeArticle({ id: 'g000000000000002', text: 'A fictional ferry is cancelled.' }), {});
+        throw new Error('boom');
+      }), /boom/);
+      assert.equal(await store.getMeta('unit-b'), null);
+      assert.equal(await store.getArticle('g000000000000002'), null);
+    });
+
+    it('undoes only the inner unit that throws', async () => {
+      await store.unitOfWork(async () => {
+        await store.setMeta('outer', 'kept');
+        await assert.rejects(store.unitOfWork(async () => {
+          await store.setMeta('inner', 'lost');
+          throw new Error('inner fails');
+        }));
+        await store.setMeta('after', 'kept');
+      });
+      assert.equal(await store.getMeta('outer'), 'kept');
+      assert.equal(await store.getMeta('inner'), null);
+      assert.equal(await store.getMeta('after'), 'kept');
+    });
+
     it('keeps meta values', async () => {
       await store.setMeta('k', 'v1');
       await store.setMeta('k', 'v2');
