@@ -161,3 +161,18 @@ test('evaluation scoring: exact and one-to-one overlap matches', async () => {
   const m = matchSpans([[{ start: 0, end: 10 }], [{ start: 20, end: 30 }]], [[{ start: 0, end: 10 }], [{ start: 25, end: 40 }], [{ start: 26, end: 28 }]]);
   assert.deepEqual(m, { exactHits: 1, overlapGoldHits: 2, overlapPredHits: 2 });
 });
+
+test('reported content stops before a coordinated clause with its own attribution', () => {
+  const t = 'Mayor Elsa Brandt agreed that the ferry timetable needs work, but she said that any change must wait until the spring.';
+  const qs = run(t).filter((q) => q.kind === 'reported');
+  const first = qs.find((q) => q.text.includes('ferry timetable'));
+  assert.ok(first);
+  assert.ok(!first.text.includes('spring'), `first content ran on: "${first.text}"`);
+  assert.ok(qs.some((q) => q.text.includes('must wait until the spring')));
+});
+
+test('an attribution introduced by "that" stays inside the content it is nested in', () => {
+  const t = 'Mayor Elsa Brandt said that the treasurer had warned the council about the ferry debts.';
+  const q = find(t, 'treasurer had warned', [], 'reported');
+  assert.ok(q.text.includes('ferry debts'));
+});

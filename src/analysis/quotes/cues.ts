@@ -174,7 +174,31 @@ export function findAttributions(text: string, uStart: number, uEnd: number, mas
     if (a && learned) a.learned = learned.weight;
     if (a) out.push(a);
   }
-  return out;
+  return cutAtCoordinatedAttributions(text, out);
+}
+
+// A clause joined by a conjunction or semicolon: "…, but he said …", "…; officials noted …".
+const COORDINATION = /(?:[,;]\s*(?:(?:but|and|though|although|while|yet|whereas)\s+)?|\s+(?:but|though|although|whereas|yet)\s+)$/i;
+
+/** Content that runs on into a coordinated clause with its own attribution ("X agreed that A,
+ * but he said that B") stops before that clause: B is the other attribution's content, not part
+ * of A. An attribution introduced by "that" inside the content stays nested in it. */
+function cutAtCoordinatedAttributions(text: string, attrs: Attribution[]): Attribution[] {
+  for (const a of attrs) {
+    if (a.mode !== 'subject-cue-content' || a.content.length !== 1) continue;
+    const c = a.content[0]!;
+    for (const b of attrs) {
+      if (b === a || !b.source || b.mode !== 'subject-cue-content') continue;
+      const at = b.source.start;
+      if (at <= c.start || at >= c.end || b.cue.start < at) continue;
+      const m = COORDINATION.exec(text.slice(c.start, at));
+      if (!m) continue;
+      const cut = trimSpan(text, c.start, c.start + m.index);
+      if (cut.end - cut.start >= 3) a.content = [cut];
+      break;
+    }
+  }
+  return attrs;
 }
 
 function accordingTo(text: string, uStart: number, uEnd: number, t: Token, to: Token, masks: Span[]): Attribution | null {
