@@ -176,3 +176,13 @@ test('an attribution introduced by "that" stays inside the content it is nested 
   const q = find(t, 'treasurer had warned', [], 'reported');
   assert.ok(q.text.includes('ferry debts'));
 });
+
+test('two apostrophes make a double quotation mark', () => {
+  const t = "''The ferry will run all winter,'' Anna Berg, the fictional town's chief economist, told me this week.";
+  const marks = findQuotationMarks(t, segment(t).paragraphs);
+  assert.deepEqual(marks.map((m) => t.slice(m.innerStart, m.innerEnd)), ['The ferry will run all winter,']);
+  const q = find(t, 'ferry will run');
+  assert.equal(q.kind, 'direct');
+  assert.equal(q.speaker, 'Anna Berg');
+  assert.equal(q.cue?.text, 'told');
+});

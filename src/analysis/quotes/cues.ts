@@ -234,6 +234,8 @@ function subjectAfterAccording(text: string, start: number, end: number): Span |
   return { start: s, end: s + phrase.length };
 }
 
+const TELL_LISTENER_ONLY = /^\s*(?:him|her|them|us|me|you|(?:local\s+|foreign\s+)?(?:reporters|journalists)|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)(?:\s+(?:this|last|on|in|at|earlier|later|during|after|before|yesterday|today|recently)\b[^,;:"“”]*)?[\s.!?]*$/;
+
 function attributionAt(text: string, uStart: number, uEnd: number, toks: Token[], i: number, lemma: string, masks: Span[], found: Attribution[]): Attribution | null {
   const t = toks[i]!;
   const cue = { start: t.start, end: t.end };
@@ -263,7 +265,9 @@ function attributionAt(text: string, uStart: number, uEnd: number, toks: Token[]
     const restIsEnd = restWords === 0 || /^[\s.!?]*$/.test(rest);
     const commaAfter = /^\s*,/.test(text.slice(t.end, uEnd));
     const adjunctAfter = /^\s*(?:to|of|about|during|at|in|on|after|before|while|when|as|from|with)\b/i.test(rest) || /^\s*\w+ing\b/.test(rest);
-    if (beforeIsContent && (restIsEnd || commaAfter || adjunctAfter || restWords <= 1)) {
+    // "“…,” X told me this week.": the listener and a time or place are all that follows.
+    const listenerOnly = lemma === 'tell' && TELL_LISTENER_ONLY.test(rest);
+    if (beforeIsContent && (restIsEnd || commaAfter || adjunctAfter || restWords <= 1 || listenerOnly)) {
       // "“…,” X said." or "The plan failed, X said, and …"
       let s = uStart;
       // Only the clause before the subject: skip an intro ending with a comma if no quotation.

@@ -32,34 +32,40 @@ function closesAt(text: string, i: number, pEnd: number): boolean {
   return next === undefined || isSpace(next) || /[.,;:!?)\]}—–\-”’"']/.test(next);
 }
 
-/** Double-quoted spans of one paragraph: [openIndex, closeIndex | -1]. */
-function doublesIn(text: string, p: Span): [number, number][] {
-  const out: [number, number][] = [];
+/** Double-quoted spans of one paragraph: [openIndex, closeIndex | -1, openWidth, closeWidth].
+ * Some copy (typeset for old wire systems) writes a double mark as two apostrophes: ''…''. */
+function doublesIn(text: string, p: Span): [number, number, number, number][] {
+  const out: [number, number, number, number][] = [];
   let open = -1;
+  let openWidth = 1;
+  const start = (i: number, w: number) => {
+    open = i;
+    openWidth = w;
+  };
+  const close = (i: number, w: number) => {
+    out.push([open, i, openWidth, w]);
+    open = -1;
+  };
   for (let i = p.start; i < p.end; i++) {
     const c = text[i];
     if (c === '“' || c === '„' || c === '«') {
-      if (open < 0) open = i;
+      if (open < 0) start(i, 1);
       else if (c === '“' && closesAt(text, i, p.end) && !opensAt(text, i, p.start)) {
         // Some copy closes with a left mark by mistake.
-        out.push([open, i]);
-        open = -1;
-      } else open = i; // a stray earlier opener: start again here
+        close(i, 1);
+      } else start(i, 1); // a stray earlier opener: start again here
     } else if (c === '”' || c === '»') {
-      if (open >= 0) {
-        out.push([open, i]);
-        open = -1;
-      }
-    } else if (c === '"') {
+      if (open >= 0) close(i, 1);
+    } else if (c === '"' || (c === "'" && text[i + 1] === "'" && i + 1 < p.end)) {
+      const w = c === '"' ? 1 : 2;
+      const at = i + w - 1; // the mark's last character, for the checks on what follows it
       if (open < 0) {
-        if (opensAt(text, i, p.start)) open = i;
-      } else if (closesAt(text, i, p.end) || !opensAt(text, i, p.start)) {
-        out.push([open, i]);
-        open = -1;
-      }
+        if (opensAt(text, at, p.start) && (w === 1 || !isWordChar(text[i - 1]))) start(i, w);
+      } else if (closesAt(text, i, p.end) || !opensAt(text, at, p.start)) close(i, w);
+      i += w - 1;
     }
   }
-  if (open >= 0) out.push([open, -1]);
+  if (open >= 0) out.push([open, -1, openWidth, 0]);
   return out;
 }
 
@@ -114,7 +120,7 @@ export function findQuotationMarks(text: string, paragraphs: Span[]): Marked[] {
       const first = doubles[0];
       if (first && first[0] === p.start) {
         if (first[1] >= 0) {
-          carry.end = first[1] + 1;
+          carry.end = first[1] + first[3];
           carry.innerEnd = first[1];
           carry.unclosed = false;
           carry.multiParagraph = true;
@@ -134,14 +140,14 @@ export function findQuotationMarks(text: string, paragraphs: Span[]): Marked[] {
       }
     }
     const ranges: Marked[] = [];
-    for (const [o, c] of doubles) {
+    for (const [o, c, ow, cw] of doubles) {
       if (c >= 0) {
-        ranges.push({ start: o, end: c + 1, innerStart: o + 1, innerEnd: c, double: true, unclosed: false, multiParagraph: false });
+        ranges.push({ start: o, end: c + cw, innerStart: o + ow, innerEnd: c, double: true, unclosed: false, multiParagraph: false });
       } else {
-        const m: Marked = { start: o, end: p.end, innerStart: o + 1, innerEnd: p.end, double: true, unclosed: true, multiParagraph: false };
+        const m: Marked = { start: o, end: p.end, innerStart: o + ow, innerEnd: p.end, double: true, unclosed: true, multiParagraph: false };
         // Only a quotation that opens its paragraph may run on into the next one.
         const next = paragraphs[pi + 1];
-        if (o === p.start && next && /^["“„«]/.test(text[next.start] ?? '')) carry = m;
+        if (o === p.start && next && /^(?:["“„«]|'')/.test(text.slice(next.start, next.start + 2))) carry = m;
         else if (o === p.start || p.end - o < 600) ranges.push(m);
       }
     }
