@@ -186,3 +186,9 @@ test('two apostrophes make a double quotation mark', () => {
   assert.equal(q.speaker, 'Anna Berg');
   assert.equal(q.cue?.text, 'told');
 });
+
+test('a title-case headline capitalises its cue', () => {
+  const t = 'Ferry Will Run All Winter, Mayor Elsa Brandt Says\n\nThe fictional town of Brackwater has one ferry.';
+  const q = find(t, 'Ferry Will Run All Winter');
+  assert.equal(q.cue?.text, 'Says');
+});

@@ -157,6 +157,9 @@ export function findAttributions(text: string, uStart: number, uEnd: number, mas
   const toks = tokenize(text.slice(uStart, uEnd), uStart);
   const out: Attribution[] = [];
   const localMasks = masks.filter((m) => m.end > uStart && m.start < uEnd);
+  // A headline in title case ("Budget Will Pass, Mayor Says") capitalises its cue too.
+  const long = toks.filter((t) => t.text.length > 3 && /^\p{L}/u.test(t.text));
+  const titleCase = long.length >= 4 && long.filter((t) => /^\p{Lu}/u.test(t.text)).length >= 0.8 * long.length;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (inMask(localMasks, t.start)) continue;
@@ -169,7 +172,7 @@ export function findAttributions(text: string, uStart: number, uEnd: number, mas
     const learned = speechLemma(t.text) ? null : learnedCue(t.text);
     const lemma = speechLemma(t.text) ?? (learned ? LEARNED + learned.form : null);
     if (!lemma) continue;
-    if (/^\p{Lu}/u.test(t.text) && t.start !== uStart) continue; // "Said", a name
+    if (/^\p{Lu}/u.test(t.text) && t.start !== uStart && !titleCase) continue; // "Said", a name
     const a = attributionAt(text, uStart, uEnd, toks, i, lemma, localMasks, out);
     if (a && learned) a.learned = learned.weight;
     if (a) out.push(a);
