@@ -192,3 +192,10 @@ test('a title-case headline capitalises its cue', () => {
   const q = find(t, 'Ferry Will Run All Winter');
   assert.equal(q.cue?.text, 'Says');
 });
+
+test('a gerund cue after a preposition reports content without inventing a speaker', () => {
+  const t = 'The fictional ferry board was criticised for saying that the winter timetable would stay.';
+  const q = find(t, 'winter timetable would stay', [], 'reported');
+  assert.equal(q.cue?.text, 'saying');
+  assert.equal(q.speaker, null);
+});

@@ -237,6 +237,7 @@ function subjectAfterAccording(text: string, start: number, end: number): Span |
   return { start: s, end: s + phrase.length };
 }
 
+const GERUND_PREP = /^(?:by|for|after|before|while|from|without|of|about|in|on|upon|since)$/i;
 const TELL_LISTENER_ONLY = /^\s*(?:him|her|them|us|me|you|(?:local\s+|foreign\s+)?(?:reporters|journalists)|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)(?:\s+(?:this|last|on|in|at|earlier|later|during|after|before|yesterday|today|recently)\b[^,;:"“”]*)?[\s.!?]*$/;
 
 function attributionAt(text: string, uStart: number, uEnd: number, toks: Token[], i: number, lemma: string, masks: Span[], found: Attribution[]): Attribution | null {
@@ -256,6 +257,11 @@ function attributionAt(text: string, uStart: number, uEnd: number, toks: Token[]
     if (!main || restWords < 2) return null;
     const skipThat = /^\s*that\b/.exec(rest);
     return { cue, lemma, source: null, head: main.head, appositive: null, content: [trimSpan(text, restStart + (skipThat ? 0 : 0), uEnd)], channel: afterCue.channel, mode: 'participle' };
+  }
+  // "criticised for saying that …", "began by saying he would …": the speaker is the subject of a
+  // clause this cue does not head; the content is still what was said.
+  if (/ing$/.test(t.text) && prevTok && GERUND_PREP.test(prevTok.text) && /^\s*(?:that\b|:|,?\s*["“]|(?:he|she|they|it|we|i)\b)/i.test(rest) && restWords >= 3) {
+    return { cue, lemma, source: null, head: null, appositive: null, content: [trimSpan(text, restStart, uEnd)], channel: afterCue.channel, mode: 'subject-cue-content' };
   }
   // "with the ministry saying that …": an -ing cue with its own subject.
   const progressive = /ing$/.test(t.text) && /\b(?:is|are|was|were)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?$/i.test(text.slice(Math.max(uStart, t.start - 30), t.start));
