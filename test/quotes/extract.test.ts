@@ -199,3 +199,10 @@ test('a gerund cue after a preposition reports content without inventing a speak
   assert.equal(q.cue?.text, 'saying');
   assert.equal(q.speaker, null);
 });
+
+test('a relative pronoun before the cue is the source, and its antecedent speaks', () => {
+  const t = 'The council hired Tomas Oyelaran, who said the ferry debts would be paid by March.';
+  const q = find(t, 'ferry debts would be paid', [], 'reported');
+  assert.equal(q.cue?.text, 'said');
+  assert.equal(q.speaker, 'Tomas Oyelaran');
+});

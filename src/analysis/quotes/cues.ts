@@ -266,6 +266,16 @@ function attributionAt(text: string, uStart: number, uEnd: number, toks: Token[]
   // "with the ministry saying that …": an -ing cue with its own subject.
   const progressive = /ing$/.test(t.text) && /\b(?:is|are|was|were)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?$/i.test(text.slice(Math.max(uStart, t.start - 30), t.start));
   if (/ing$/.test(t.text) && !progressive && !/^\s*(?:that\b|:|,?\s*["“])/.test(rest)) return null;
+  // "an architect who said he was …": the relative pronoun is the source, and the noun phrase it
+  // refers to, when one ends just before it, is who spoke.
+  if (prevTok && /^(?:who|which|that)$/.test(prevTok.text) && !/ing$/.test(t.text) && restWords >= 2) {
+    if (/^\s*(?:to|for|about|of|with|on|in|by|during|at|from)\b/i.test(rest) && !/^[^“"]{0,100}?\bthat\b/.test(rest)) return null;
+    let anteEnd = prevTok.start;
+    while (anteEnd > uStart && /[\s,]/.test(text[anteEnd - 1]!)) anteEnd--;
+    const ante = anteEnd > uStart ? subjectBefore(text, uStart, anteEnd, masks) : null;
+    const source = { start: prevTok.start, end: prevTok.end };
+    return { cue, lemma, source, head: ante?.head ?? null, appositive: null, content: [trimSpan(text, restStart, uEnd)], channel: afterCue.channel, mode: 'subject-cue-content' };
+  }
   // Subject before the cue.
   const subj = subjectBefore(text, uStart, t.start, masks, progressive);
   if (subj) {
