@@ -68,21 +68,22 @@ export const DEFAULT_LINK: LinkOptions = {
 };
 
 // Recently seen articles' words: candidates recur (a story's articles arrive together), and
-// tokenising them again is most of the cost of a comparison.
-const wordCache = new Map<string, Words>();
-const WORD_CACHE_MAX = 10000;
+// tokenising them again is most of the cost of a comparison. Two generations rather than an exact
+// LRU: a hit costs one or two Map lookups, with no reordering on every call.
+let young = new Map<string, Words>();
+let old = new Map<string, Words>();
+const WORD_CACHE_GENERATION = 5000;
 
 function cachedWords(a: Pick<Article, 'id' | 'text'>): Words {
-  const key = `${a.id}:${a.text.length}`;
-  let w = wordCache.get(key);
-  if (w) {
-    wordCache.delete(key);
-    wordCache.set(key, w);
-    return w;
+  const key = a.id + ':' + a.text.length;
+  let w = young.get(key);
+  if (w) return w;
+  w = old.get(key) ?? words(a.text);
+  young.set(key, w);
+  if (young.size >= WORD_CACHE_GENERATION) {
+    old = young;
+    young = new Map();
   }
-  w = words(a.text);
-  wordCache.set(key, w);
-  if (wordCache.size > WORD_CACHE_MAX) wordCache.delete(wordCache.keys().next().value!);
   return w;
 }
 
