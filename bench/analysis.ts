@@ -20,6 +20,7 @@ import { cleanDocument } from '../src/ingest/clean.js';
 import { readInputs } from '../src/ingest/readers/index.js';
 import { segment } from '../src/text/segment.js';
 import type { Analysis } from '../src/types.js';
+import { quoteTaggerEnabled } from '../src/analysis/quotes/index.js';
 
 const here = (p: string) => new URL(p, import.meta.url).pathname;
 const { values } = parseArgs({
@@ -161,6 +162,6 @@ if (!values['no-seeds']) corpora.push(await benchCorpus('seeds', values.seeds!, 
 mkdirSync(dirname(values.out!), { recursive: true });
 writeFileSync(
   values.out!,
-  JSON.stringify({ date: new Date().toISOString(), node: process.version, machine: { cpus: availableParallelism(), model: cpus()[0]?.model }, loads, corpora }, null, 2) + '\n',
+  JSON.stringify({ date: new Date().toISOString(), node: process.version, machine: { cpus: availableParallelism(), model: cpus()[0]?.model }, quoteTagger: quoteTaggerEnabled(), loads, corpora }, null, 2) + '\n',
 );
 process.stderr.write(`wrote ${values.out}\n`);

@@ -38,6 +38,8 @@ export interface EvalQuotesResult {
   texts: number;
   annotatorChoice: string;
   minConfidence: number;
+  /** Whether the trained attribution tagger ran with the rules. */
+  tagger: boolean;
   /** With the pipeline's own mentions (NER + coreference): what users get. */
   scores: Record<SpanType, Score> | null;
   /** Why the pipeline's mentions could not be computed (then `scores` is null). */
@@ -200,7 +202,7 @@ export function toBrat(text: string, attrs: PredictedAttribution[]): string {
 
 /** Score our extractor on a PolNeAR split directory (with text/ and attributions/). */
 export async function evalQuotes(opts: { polnear: string; out?: string; minConfidence?: number; tagger?: boolean }): Promise<EvalQuotesResult> {
-  // As the pipeline runs it (rules only) unless the trained tagger is asked for.
+  // As the pipeline runs it (rules and the trained tagger) unless told otherwise.
   const use = { tagger: (opts.tagger ?? quoteTaggerEnabled()) ? undefined : null };
   const dir = opts.polnear;
   const textDir = join(dir, 'text');
@@ -247,7 +249,7 @@ export async function evalQuotes(opts: { polnear: string; out?: string; minConfi
   }
   const per = (x: number) => Math.round((x / Math.max(1, n)) * 100) / 100;
   return {
-    corpus: dir, texts: n, annotatorChoice: 'first .ann file by sorted name for each text', minConfidence,
+    corpus: dir, texts: n, annotatorChoice: 'first .ann file by sorted name for each text', minConfidence, tagger: use.tagger !== null,
     scores: pipelineError ? null : toScores(totals), pipelineError, fallbackScores: toScores(fallback),
     timing: { segmentMs: per(segmentMs), mentionsMs: per(mentionsMs), quotesMs: per(quotesMs), quotesShareOfRest: round(quotesMs / Math.max(1e-9, segmentMs + mentionsMs)) },
   };
@@ -293,7 +295,7 @@ function toScores(totals: Record<SpanType, Counts>): Record<SpanType, Score> {
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export function formatQuotesResult(r: EvalQuotesResult): string {
-  const lines = [`PolNeAR ${r.corpus}: ${r.texts} texts (${r.annotatorChoice}), quotes with confidence ≥ ${r.minConfidence}`];
+  const lines = [`PolNeAR ${r.corpus}: ${r.texts} texts (${r.annotatorChoice}), quotes with confidence ≥ ${r.minConfidence}, ${r.tagger ? 'rules + trained tagger' : 'rules only'}`];
   const fmt = (x: { p: number; r: number; f1: number }) => `${x.p.toFixed(3)} ${x.r.toFixed(3)} ${x.f1.toFixed(3)}`;
   for (const [label, scores] of [['pipeline mentions (NER + coreference)', r.scores], ['no mentions (fallback speaker finder)', r.fallbackScores]] as const) {
     if (!scores) {
@@ -319,10 +321,10 @@ export function registerEvalQuotes(evalCmd: Command): Command {
     .requiredOption('--polnear <dir>', 'a PolNeAR split directory holding text/ and attributions/')
     .option('--out <dir>', 'write our predictions as brat .ann files named like the texts')
     .option('--min-confidence <n>', 'drop quotes below this confidence', '0.4')
-    .option('--tagger', 'also run the trained attribution tagger (off in the pipeline unless TRIANGULATE_QUOTE_TAGGER=1)')
+    .option('--no-tagger', 'rules only, without the trained attribution tagger (as the pipeline runs with TRIANGULATE_QUOTE_TAGGER=0)')
     .option('--json', 'print machine-readable JSON')
     .action(async (o: { polnear: string; out?: string; minConfidence: string; tagger?: boolean; json?: boolean }) => {
-      const r = await evalQuotes({ polnear: o.polnear, out: o.out, minConfidence: Number(o.minConfidence), tagger: o.tagger });
+      const r = await evalQuotes({ polnear: o.polnear, out: o.out, minConfidence: Number(o.minConfidence), tagger: o.tagger === false ? false : undefined });
       process.stdout.write(o.json ? JSON.stringify(r, null, 2) + '\n' : formatQuotesResult(r) + '\n');
     });
 }

@@ -446,9 +446,8 @@ export function extractQuotes(text: string, segments: { paragraphs: Span[]; sent
   return out;
 }
 
-/** The trained attribution tagger adds recall (attributions below the speech confidence band) at
- * a cost of more than a third of the per-article time, so the pipeline runs it only when asked:
- * TRIANGULATE_QUOTE_TAGGER=1. */
+/** The trained attribution tagger adds recall (attributions below the speech confidence band);
+ * the pipeline runs it unless TRIANGULATE_QUOTE_TAGGER=0 asks for the rules alone. */
 export function quoteTaggerEnabled(): boolean {
-  return process.env.TRIANGULATE_QUOTE_TAGGER === '1';
+  return process.env.TRIANGULATE_QUOTE_TAGGER !== '0';
 }
