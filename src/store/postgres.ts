@@ -61,18 +61,7 @@ export class PostgresStore implements Store {
   async unitOfWork<T>(fn: () => Promise<T>): Promise<T> {
     const u = this.unit.getStore();
     if (u) return this.savepoint(u, fn);
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const out = await this.unit.run({ client, depth: 0 }, fn);
-      await client.query('COMMIT');
-      return out;
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      client.release();
-    }
+    return this.tx((client) => this.unit.run({ client, depth: 0 }, fn));
   }
 
   private async savepoint<T>(u: { client: pg.PoolClient; depth: number }, fn: () => Promise<T>): Promise<T> {

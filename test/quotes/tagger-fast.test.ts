@@ -22,6 +22,7 @@ import {
 } from '../../src/analysis/quotes/tagger.js';
 import { segment } from '../../src/text/segment.js';
 import type { Mention, Span } from '../../src/types.js';
+import { attributionCorpus } from '../helpers/attribution-corpus.js';
 
 // Fictional articles from the harbour towns of Quellmoor, Lowmere and Brackton: quotations
 // (straight, curly, single, French), speech verbs before and after, "according to", colons,
@@ -187,27 +188,14 @@ test('the model read from its bytes is the model JSON.parse reads, whatever the 
 /** Fictional training texts whose words hold '|', so that the model has two-part features with
  * more than one '|'. */
 function barCorpus(): TrainText[] {
-  const lines = [
+  const lines: [string, string, string][] = [
     ['Odile Brisk', 'said', 'the tally at http://quellmoor.example/a|b rose | fell'],
     ['Ilse Varn', 'said', '| the count | the tally doubled at 12|15'],
     ['The harbour board', 'warned', 'http://lowmere.example/x|y is broken'],
     ['Mira Tolland of http://brackton.example/p|q', 'claimed', 'the ferry | the tram run late'],
     ['the | gauge', 'said', 'the water | rose'],
   ];
-  return lines.map(([src, cue, content]) => {
-    const text = `${src} ${cue} ${content}.`;
-    const at = (w: string) => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length });
-    return {
-      text,
-      sentences: segment(text).sentences,
-      ctx: { quoted: [], mentions: [] },
-      gold: [
-        { type: 'Source', fragments: [at(src!)] },
-        { type: 'Cue', fragments: [at(cue!)] },
-        { type: 'Content', fragments: [at(content!)] },
-      ],
-    };
-  });
+  return attributionCorpus(lines);
 }
 
 test('a table trained here, with words holding "|", tags as the string path does', () => {

@@ -4,6 +4,7 @@ import { segment } from '../../src/text/segment.js';
 import { extractQuotes } from '../../src/analysis/quotes/index.js';
 import { assemble, AttributionTagger, decode, defaultTagger, sentenceFeatures, TAGS, toTaggerFile } from '../../src/analysis/quotes/tagger.js';
 import { goldTags, trainAttributionTagger, type GoldSpan, type TrainText } from '../../src/analysis/quotes/tagger-train.js';
+import { attributionCorpus } from '../helpers/attribution-corpus.js';
 
 // Fictional harbour town of Quellmoor and its people.
 const ctx = { quoted: [], mentions: [] };
@@ -59,26 +60,13 @@ test('gold tags: cue and source tokens outrank the content they sit in', () => {
 
 /** A tiny fictional training set: speech verbs with the source first. */
 function tinyCorpus(): TrainText[] {
-  const lines = [
+  const lines: [string, string, string][] = [
     ['Odile Brisk', 'said', 'the tram depot will close'],
     ['Ilse Varn', 'said', 'the regatta is cancelled'],
     ['The harbour board', 'warned', 'the pier is unsafe'],
     ['Mira Tolland', 'claimed', 'the ferry runs late'],
   ];
-  return lines.map(([src, cue, content]) => {
-    const text = `${src} ${cue} ${content}.`;
-    const at = (w: string) => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length });
-    return {
-      text,
-      sentences: segment(text).sentences,
-      ctx,
-      gold: [
-        { type: 'Source', fragments: [at(src!)] },
-        { type: 'Cue', fragments: [at(cue!)] },
-        { type: 'Content', fragments: [at(content!)] },
-      ],
-    };
-  });
+  return attributionCorpus(lines);
 }
 
 test('training is deterministic and fits its training sentences', () => {
