@@ -2,7 +2,7 @@
 // with generated variants of known provenance (bench/generate-variants.ts). Reports throughput
 // and per-article time at checkpoints (it should stay flat as the corpus grows), peak memory, and
 // recall/precision of the known copies. Writes bench/results/reuse.json.
-//   node --import tsx bench/reuse.ts [--n 100000] [--db file.sqlite] [--out bench/results/reuse.json]
+//   node --expose-gc --import tsx bench/reuse.ts [--n 100000] [--db file.sqlite] [--out bench/results/reuse.json]
 //     [--max-candidates 12] [--min-aligned 4] [--cover-times 2] [--index-near-duplicate-keys true]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -66,7 +66,7 @@ const copyProbes = Array.from({ length: PROBES }, (_, i) => probeGen.make(`probe
 const probeSets = { newStories: heldOut, newCopies: copyProbes };
 const truths = new Map<string, Truth[]>();
 const found = new Map<string, ReusePair>();
-type Probe = { cpuMsPerArticle: number; articlesPerCpuSecond: number; candidatesPerArticle: number; pairsPerArticle: number };
+type Probe = { cpuMsPerArticleMedian: number; cpuMsPerArticle: number; articlesPerCpuSecond: number; candidatesPerArticle: number; pairsPerArticle: number };
 // Wall time and CPU time of each linkReuse call: on a shared machine the CPU time is the steadier
 // measure of the work done per article.
 const timesMs: number[] = [];
@@ -136,18 +136,25 @@ for (let g = 0; g < N; ) {
     const cpuMedian = [...cpuRecent].sort((x, y) => x - y)[Math.floor(cpuRecent.length / 2)]!;
     const probes = {} as Record<keyof typeof probeSets, Probe>;
     for (const [name, set] of Object.entries(probeSets) as [keyof typeof probeSets, Article[]][]) {
+      // A major collection of the bench's own heap (every article is held in memory) landing in
+      // the short probe window would swamp it: collect first when node runs with --expose-gc,
+      // and report the median besides the mean.
+      (globalThis as { gc?: () => void }).gc?.();
       let probeCpu = 0;
       let probeCands = 0;
       let probePairs = 0;
+      const each: number[] = [];
       for (const p of set) {
         const c = process.cpuUsage();
         const r = await findReuse(store, p, LINK);
         const d = process.cpuUsage(c);
-        probeCpu += (d.user + d.system) / 1000;
+        each.push((d.user + d.system) / 1000);
+        probeCpu += each[each.length - 1]!;
         probeCands += r.candidates;
         probePairs += r.pairs.length;
       }
       probes[name] = {
+        cpuMsPerArticleMedian: +[...each].sort((x, y) => x - y)[Math.floor(each.length / 2)]!.toFixed(3),
         cpuMsPerArticle: +(probeCpu / set.length).toFixed(3),
         articlesPerCpuSecond: Math.round((1000 * set.length) / probeCpu),
         candidatesPerArticle: +(probeCands / set.length).toFixed(2),
@@ -166,7 +173,7 @@ for (let g = 0; g < N; ) {
       rssMB: Math.round(process.memoryUsage().rss / 2 ** 20),
       probes,
     });
-    const pr = (p: Probe) => `${p.cpuMsPerArticle} ms CPU, ${p.candidatesPerArticle} candidates`;
+    const pr = (p: Probe) => `${p.cpuMsPerArticle} ms CPU (median ${p.cpuMsPerArticleMedian}), ${p.candidatesPerArticle} candidates`;
     console.error(`${end} articles: ${mean.toFixed(3)} ms/article wall, ${cpuMean.toFixed(3)} ms CPU (median ${cpuMedian.toFixed(3)}), ${pairsTotal} pairs; probes: new stories ${pr(probes.newStories)}; new copies ${pr(probes.newCopies)}`);
   }
 }
