@@ -206,3 +206,14 @@ test('a relative pronoun before the cue is the source, and its antecedent speaks
   assert.equal(q.cue?.text, 'said');
   assert.equal(q.speaker, 'Tomas Oyelaran');
 });
+
+test('a second cue after "but" with the subject left out is a second attribution of the same speaker', () => {
+  const t = 'Mayor Elsa Brandt said the ferry fares would rise, but pledged to keep the winter timetable.';
+  const qs = run(t).filter((q) => q.kind === 'reported');
+  const first = qs.find((q) => q.text.includes('fares would rise'));
+  const second = qs.find((q) => q.text.includes('keep the winter timetable'));
+  assert.ok(first && second);
+  assert.ok(!first.text.includes('pledged'), `first content ran on: "${first.text}"`);
+  assert.equal(second.cue?.text, 'pledged');
+  assert.equal(second.speaker, 'Elsa Brandt');
+});

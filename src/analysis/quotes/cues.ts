@@ -173,11 +173,33 @@ export function findAttributions(text: string, uStart: number, uEnd: number, mas
     const lemma = speechLemma(t.text) ?? (learned ? LEARNED + learned.form : null);
     if (!lemma) continue;
     if (/^\p{Lu}/u.test(t.text) && t.start !== uStart && !titleCase) continue; // "Said", a name
-    const a = attributionAt(text, uStart, uEnd, toks, i, lemma, localMasks, out);
+    const a = attributionAt(text, uStart, uEnd, toks, i, lemma, localMasks, out) ?? coordinatedCue(text, uEnd, toks, i, lemma, out);
     if (a && learned) a.learned = learned.weight;
     if (a) out.push(a);
   }
   return cutAtCoordinatedAttributions(text, out);
+}
+
+/** "X said A, but pledged B", "X called on P and urged Q": a cue whose subject is elided after
+ * "and" or "but" inside the content of the attribution before it is a second attribution of the
+ * same source; the first content stops at the conjunction. */
+function coordinatedCue(text: string, uEnd: number, toks: Token[], i: number, lemma: string, found: Attribution[]): Attribution | null {
+  const t = toks[i]!;
+  const conj = toks[i - 1];
+  if (!conj || !/^(?:and|but)$/i.test(conj.text) || /ing$/.test(t.text)) return null;
+  const main = found.at(-1);
+  if (!main || main.mode !== 'subject-cue-content' || main.content.length !== 1 || !main.source) return null;
+  const c = main.content[0]!;
+  if (t.start <= c.start || t.start >= c.end) return null;
+  const restStart = skipAdjuncts(text, t.end, uEnd).pos;
+  const rest = text.slice(restStart, uEnd);
+  if (wordsOf(rest.replace(/[.!?”"’']+$/, '')).length < 2 || /^\s*(?:for|about|of|with|in|by|during|at|from|into|over|up|out|off|down|back|as)\b/i.test(rest)) return null;
+  const before = toks[i - 2]?.text === ',' ? toks[i - 2]!.start : conj.start;
+  const cut = trimSpan(text, c.start, before);
+  if (cut.end - cut.start < 3) return null;
+  main.content = [cut];
+  const cue = { start: t.start, end: t.end };
+  return { cue, lemma, source: main.source, head: main.head, appositive: main.appositive, content: [trimSpan(text, restStart, uEnd)], channel: null, mode: 'subject-cue-content' };
 }
 
 // A clause joined by a conjunction or semicolon: "…, but he said …", "…; officials noted …".
