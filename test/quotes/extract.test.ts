@@ -217,3 +217,11 @@ test('a second cue after "but" with the subject left out is a second attribution
   assert.equal(second.cue?.text, 'pledged');
   assert.equal(second.speaker, 'Elsa Brandt');
 });
+
+test('"X said:" closing a paragraph introduces the quotation that opens the next', () => {
+  const t = 'The fictional mayor spoke at length.\n\nMayor Elsa Brandt said:\n\n"We will keep the ferry running all winter, whatever it costs the town."\n\nThe council did not reply.';
+  const q = find(t, 'keep the ferry running');
+  assert.equal(q.kind, 'direct');
+  assert.equal(q.speaker, 'Elsa Brandt');
+  assert.equal(q.cue?.text, 'said');
+});

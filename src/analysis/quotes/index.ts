@@ -53,6 +53,8 @@ function units(text: string, sentences: Span[], marks: Marked[]): Span[] {
     if (last && marks.some((m) => m.start < last.end && m.end > last.end && m.end > s.start && m.start < s.start)) last.end = s.end;
     // "“Why now?” Brandt said." is split after the question mark: the cue belongs to the quote.
     else if (last && /[?!…]["”’']$/.test(text.slice(last.start, last.end)) && text.slice(s.start, s.end).split(/\s+/).length <= 10 && text.slice(s.start, s.end).split(/\s+/).some((w) => speechLemma(w.replace(/[.,]/g, '')))) last.end = s.end;
+    // "He said:" closing a paragraph introduces the quotation that opens the next one.
+    else if (last && /:\s*$/.test(text.slice(last.start, last.end)) && /^["“‘']/.test(text.slice(s.start, s.start + 1))) last.end = s.end;
     else out.push({ ...s });
   }
   return out;
