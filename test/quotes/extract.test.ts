@@ -225,3 +225,10 @@ test('"X said:" closing a paragraph introduces the quotation that opens the next
   assert.equal(q.speaker, 'Elsa Brandt');
   assert.equal(q.cue?.text, 'said');
 });
+
+test('a right quotation mark opening a paragraph opens the quotation', () => {
+  const t = 'Readers wrote in.\n\n”The ferry is the heart of this fictional town. Keep it.” ― Anna Berg.\n\nMore letters follow.';
+  const q = find(t, 'heart of this fictional town');
+  assert.equal(q.kind, 'direct');
+  assert.equal(q.speaker, 'Anna Berg');
+});

@@ -56,6 +56,8 @@ function doublesIn(text: string, p: Span): [number, number, number, number][] {
       } else start(i, 1); // a stray earlier opener: start again here
     } else if (c === '”' || c === '»') {
       if (open >= 0) close(i, 1);
+      // A right mark opening a paragraph closes nothing: some copy opens quotations with it.
+      else if (i === p.start && !isSpace(text[i + 1])) start(i, 1);
     } else if (c === '"' || (c === "'" && text[i + 1] === "'" && i + 1 < p.end)) {
       const w = c === '"' ? 1 : 2;
       const at = i + w - 1; // the mark's last character, for the checks on what follows it
