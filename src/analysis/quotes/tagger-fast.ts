@@ -24,7 +24,7 @@
 // is part of the first article's time.
 import type { Mention, Span } from '../../types.js';
 import { tokenize, type Token } from '../../text/segment.js';
-import { assemble, bucket, cueClass, K, mentionCovering, mentionKind, QUOTE_CHARS, shape, stem, TAGS, type ArticleContext, type TaggedAttribution, type WeightTable } from './tagger.js';
+import { assemble, best, bucket, cueClass, K, mentionCovering, mentionKind, QUOTE_CHARS, shape, stem, TAGS, type ArticleContext, type TaggedAttribution, type WeightTable } from './tagger.js';
 
 /** The number of tags, K, as a literal: K comes from a module that imports this one, so it is
  * not set yet while this module loads. The builder checks that they agree. */
@@ -946,14 +946,8 @@ function decodeTokens(M: CompiledTagger, tokens: Token[], ms: Mention[], qs: Spa
     for (let k = 0; k < KN; k++) sc[k] = st[o + k]!;
     addSum(sc, 0, M.hist, t1 * 8 + t2);
     addBlk(sc, 0, words[i]!.blk, T1W - WM1 + t1);
-    let b = 0;
-    let bv = -Infinity;
-    for (let k = 0; k < KN; k++) {
-      if (sc[k]! > bv) {
-        bv = sc[k]!;
-        b = k;
-      }
-    }
+    const b = best(sc);
+    const bv = sc[b]!;
     let second = -Infinity;
     for (let k = 0; k < KN; k++) if (k !== b && sc[k]! > second) second = sc[k]!;
     tags[i] = b;
