@@ -148,12 +148,12 @@ test('tag() gives the attributions of the string path', () => {
   const tagger = shippedTagger();
   let found = 0;
   for (const a of articles()) {
-    const fast = tagger.tag(a.text, a.sentences, a.ctx);
+    const fast = tagger.tag(a.text, a.sentences, a.ctx, 'greedy');
     assert.deepEqual(fast, slowTag(tagger, a));
     found += fast.length;
     // Sentences out of order take the per-sentence filtering.
     const reversed = { ...a, sentences: [...a.sentences].reverse() };
-    assert.deepEqual(tagger.tag(a.text, reversed.sentences, a.ctx), slowTag(tagger, reversed));
+    assert.deepEqual(tagger.tag(a.text, reversed.sentences, a.ctx, 'greedy'), slowTag(tagger, reversed));
   }
   assert.ok(found >= 5, `only ${found} attributions`);
 });
@@ -210,9 +210,23 @@ test('a table trained here, with words holding "|", tags as the string path does
   for (const a of texts) {
     compareSentences(trained, a, false);
     compareSentences(filed, a, true);
-    assert.deepEqual(filed.tag(a.text, a.sentences, a.ctx), slowTag(filed, a));
+    assert.deepEqual(filed.tag(a.text, a.sentences, a.ctx, 'greedy'), slowTag(filed, a));
   }
   checkEveryFeature(trained);
   checkEveryFeature(filed);
   assert.equal(trained.compiled, trained.compiled);
+});
+
+test('the best-sequence decoding scores every sentence at least as high as greedy decoding', () => {
+  const tagger = shippedTagger();
+  for (const a of articles()) {
+    for (const sent of a.sentences) {
+      const greedy = decodeFast(tagger.compiled, a.text, sent, a.ctx, 'greedy');
+      const best = decodeFast(tagger.compiled, a.text, sent, a.ctx, 'viterbi');
+      const where = a.text.slice(sent.start, sent.end);
+      assert.ok(best.score >= greedy.score - 1e-9, `${where}: ${best.score} < ${greedy.score}`);
+      // Where it keeps greedy's tags, it reports greedy's margins.
+      if (best.tags.every((t, i) => t === greedy.tags[i])) assert.deepEqual([...best.margin], [...greedy.margin], where);
+    }
+  }
 });

@@ -86,11 +86,11 @@ test('training is deterministic and fits its training sentences', () => {
 
 test('the shipped tagger loads and adds an attribution the rules miss, below the speech band', () => {
   assert.ok(defaultTagger(), 'models/quotes-tagger.json.gz missing or stale');
-  const t = 'The mayor of Quellmoor, Odile Brisk, is confident the bridge will reopen in May.';
+  const t = 'Odile Brisk, the mayor of Quellmoor, is confident that the bridge will reopen in May.';
   const rules = extractQuotes(t, segment(t), [], { tagger: null });
   assert.equal(rules.length, 0);
   const both = extractQuotes(t, segment(t), []);
-  const added = both.find((q) => q.cue?.text === 'confident');
+  const added = both.find((q) => /confident/.test(q.cue?.text ?? ''));
   assert.ok(added, 'the tagger found no attribution');
   assert.ok(added.confidence >= 0.4 && added.confidence < 0.5, String(added.confidence));
   assert.ok(added.evidence.some((e) => /trained tagger/.test(e.reason)));

@@ -10,6 +10,7 @@ import { findAttributions, type Attribution } from './cues.js';
 import { isStrongSpeech, speechLemma, NOT_CUES, NOT_NAME, ORG_NOUNS, PERSON_NOUNS, TITLES } from './lexicon.js';
 import { findQuotationMarks, type Marked } from './marks.js';
 import { defaultTagger, type AttributionTagger } from './tagger.js';
+import type { Decoding } from './tagger-fast.js';
 
 export { findSpeakerCandidates } from './candidates.js';
 export { findQuotationMarks } from './marks.js';
@@ -428,7 +429,7 @@ export function extractQuotes(text: string, segments: { paragraphs: Span[]; sent
     const quoted = marks.map((m) => ({ start: m.start, end: m.end }));
     const ruleCues = out.filter((q) => q.cue).map((q) => q.cue!);
     const ruleQuotes = out.filter((q) => q.confidence >= 0.4);
-    for (const ta of tagger.tag(text, sentences, { quoted, mentions: ms })) {
+    for (const ta of tagger.tag(text, sentences, { quoted, mentions: ms }, quoteDecoding())) {
       if (ruleCues.some((c) => c.start < ta.cue.end && c.end > ta.cue.start)) continue;
       if (ta.content.end - ta.content.start < 2) continue;
       // Mostly the same words as an attribution of the rules, with the cue outside them: the same
@@ -452,4 +453,10 @@ export function extractQuotes(text: string, segments: { paragraphs: Span[]; sent
  * the pipeline runs it unless TRIANGULATE_QUOTE_TAGGER=0 asks for the rules alone. */
 export function quoteTaggerEnabled(): boolean {
   return process.env.TRIANGULATE_QUOTE_TAGGER !== '0';
+}
+
+/** The tagger finds each sentence's best tag sequence; TRIANGULATE_QUOTE_DECODE=greedy tags token
+ * by token instead (about a fifth less quote time, about 0.01 less F1 on PolNeAR dev). */
+export function quoteDecoding(): Decoding {
+  return process.env.TRIANGULATE_QUOTE_DECODE === 'greedy' ? 'greedy' : 'viterbi';
 }

@@ -10,7 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Mention, Span } from '../../types.js';
 import { tokenize, type Token } from '../../text/segment.js';
 import { learnedCue, speechLemma } from './lexicon.js';
-import { compileTable, readModel, tagFast, type CompiledTagger } from './tagger-fast.js';
+import { compileTable, readModel, tagFast, type CompiledTagger, type Decoding } from './tagger-fast.js';
 
 export const TAGS = ['O', 'B-S', 'I-S', 'B-C', 'I-C', 'B-N', 'I-N'] as const;
 export const K = TAGS.length;
@@ -374,8 +374,9 @@ export class AttributionTagger {
 
   /** Attributions the tagger reads in each sentence of an article: the same as assembling
    * decode(sentenceFeatures(…)) sentence by sentence, without building feature strings. */
-  tag(text: string, sentences: Span[], ctx: ArticleContext): TaggedAttribution[] {
-    return tagFast(this.compiled, text, sentences, ctx);
+  /** Attributions in each sentence; `decoding` 'greedy' gives exactly what decode() gives. */
+  tag(text: string, sentences: Span[], ctx: ArticleContext, decoding: Decoding = 'viterbi'): TaggedAttribution[] {
+    return tagFast(this.compiled, text, sentences, ctx, decoding);
   }
 
   static fromFile(file: TaggerFile): AttributionTagger {
