@@ -938,7 +938,14 @@ function decodeTokens(M: CompiledTagger, tokens: Token[], ms: Mention[], qs: Spa
     if (t.text === ',') commas++;
   }
   if (decoding === 'viterbi') return viterbi(M, words, st, n, tokens, tags, margin);
-  // Greedy decoding: the static scores plus the history features.
+  // Greedy decoding: the static scores plus the history features, tag by tag.
+  return { tokens, tags, margin, score: walkPath(M, words, st, n, tags, margin, true) };
+}
+
+/** Walks a sentence tag by tag, adding the history features to the static scores: `choose`
+ * takes each token's best tag (greedy decoding), otherwise the tags given are followed. Fills in
+ * each token's margin over its runner-up and returns the path's score. */
+function walkPath(M: CompiledTagger, words: Surface[], st: Float64Array, n: number, tags: Int32Array, margin: Float64Array, choose: boolean): number {
   const sc = scores;
   let t1 = START;
   let t2 = START;
@@ -948,17 +955,16 @@ function decodeTokens(M: CompiledTagger, tokens: Token[], ms: Mention[], qs: Spa
     for (let k = 0; k < KN; k++) sc[k] = st[o + k]!;
     addSum(sc, 0, M.hist, t1 * 8 + t2);
     addBlk(sc, 0, words[i]!.blk, T1W - WM1 + t1);
-    const b = best(sc);
-    const bv = sc[b]!;
+    const b = choose ? best(sc) : tags[i]!;
     let second = -Infinity;
     for (let k = 0; k < KN; k++) if (k !== b && sc[k]! > second) second = sc[k]!;
     tags[i] = b;
-    margin[i] = bv - second;
-    score += bv;
+    margin[i] = sc[b]! - second;
+    score += sc[b]!;
     t2 = t1;
     t1 = b;
   }
-  return { tokens, tags, margin, score };
+  return score;
 }
 
 /** Greedy decoding (tag by tag, as training saw it) or the best sequence under the same scores.
@@ -1019,23 +1025,7 @@ function viterbi(M: CompiledTagger, words: Surface[], st: Float64Array, n: numbe
     state = back[i * S + state]!;
   }
   // Margins along the chosen path, as greedy decoding reports them.
-  let t1 = START;
-  let t2 = START;
-  let score = 0;
-  for (let i = 0; i < n; i++) {
-    const o = i * KN;
-    for (let k = 0; k < KN; k++) sc[k] = st[o + k]!;
-    addSum(sc, 0, M.hist, t1 * 8 + t2);
-    addBlk(sc, 0, words[i]!.blk, T1W - WM1 + t1);
-    const b = tags[i]!;
-    let second = -Infinity;
-    for (let k = 0; k < KN; k++) if (k !== b && sc[k]! > second) second = sc[k]!;
-    margin[i] = sc[b]! - second;
-    score += sc[b]!;
-    t2 = t1;
-    t1 = b;
-  }
-  return { tokens, tags, margin, score };
+  return { tokens, tags, margin, score: walkPath(M, words, st, n, tags, margin, false) };
 }
 
 /** For each sentence, the items that overlap it, in their own order: what filtering the items
