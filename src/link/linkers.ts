@@ -24,7 +24,7 @@ import { groupClaims } from './claims/index.js';
 import { controlByPlace } from './claims/control.js';
 import { mergeEntities } from './entities/index.js';
 import { groupQuotes } from './quotes/index.js';
-import { independentReports, isDependence, reuseLinker } from './reuse/index.js';
+import { independentReports, isDependence, reuseLinker, forgetCandidate } from './reuse/index.js';
 import { mergeTimeline } from './timeline/merge.js';
 
 export interface Linker {
@@ -232,6 +232,7 @@ const control: Linker = {
 const reuse: Linker = {
   ...reuseLinker,
   async onUpdated(store, article, analysis) {
+    forgetCandidate(store, article.id);
     const old = await store.getObjects<ReusePair>(OBJECT_KINDS.reuse, { article: article.id });
     if (old.length) await store.deleteObjects(OBJECT_KINDS.reuse, old.map((o) => o.id));
     await reuseLinker.onArticle!(store, article, analysis);

@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import type { Analysis, Article, ArticleSummary } from '../types.js';
 import { ARTICLE_COLUMNS, SUMMARY_COLUMNS, articleToRow, rowToArticle, rowToSummary, searchTerms, type Row } from './rows.js';
+import { BACKSTOP_AUTOCHECKPOINT_PAGES, Checkpointer } from './checkpointer.js';
 import { BAND_HOLDERS_READ, MAX_BAND_ARTICLES, type ArticleFilter, type CorpusObject, type PutResult, type Store } from './store.js';
 
 // Versioned migrations: each runs once, in order, inside a transaction; user_version records the last.
@@ -38,12 +39,29 @@ export class SqliteStore implements Store {
   private db: Database.Database;
   private stmts = new Map<string, Database.Statement>();
 
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    options: { checkpointWalBytes?: number } = {},
+  ) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('foreign_keys = ON');
+    if (file !== ':memory:' && file !== '') {
+      this.checkpointer = new Checkpointer(file, options.checkpointWalBytes);
+      this.db.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`);
+    }
+  }
+
+  /** Checkpoints the write-ahead log beside this connection (null in memory). */
+  readonly checkpointer: Checkpointer | null = null;
+
+  /** A transaction of the store's own (a savepoint inside a unit of work). */
+  private tx<T>(fn: () => T): T {
+    const out = this.db.transaction(fn)();
+    if (this.unitDepth === 0) this.checkpointer?.afterCommit();
+    return out;
   }
 
   private st(sql: string): Database.Statement {
@@ -61,6 +79,7 @@ export class SqliteStore implements Store {
     try {
       const out = await fn();
       this.db.exec(this.unitDepth === 1 ? 'COMMIT' : `RELEASE ${name}`);
+      if (this.unitDepth === 1) this.checkpointer?.afterCommit();
       return out;
     } catch (e) {
       if (this.db.inTransaction) this.db.exec(this.unitDepth === 1 ? 'ROLLBACK' : `ROLLBACK TO ${name}; RELEASE ${name}`);
@@ -81,15 +100,16 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer?.close();
     this.db.close();
   }
 
   async putArticle(article: Article, analysis: Analysis): Promise<PutResult> {
-    return this.db.transaction(() => this.insertArticle(article, analysis))();
+    return this.tx(() => this.insertArticle(article, analysis));
   }
 
   async putArticles(items: { article: Article; analysis: Analysis }[]): Promise<PutResult[]> {
-    return this.db.transaction(() => items.map((x) => this.insertArticle(x.article, x.analysis)))();
+    return this.tx(() => items.map((x) => this.insertArticle(x.article, x.analysis)));
   }
 
   private insertArticle(article: Article, analysis: Analysis): PutResult {
@@ -109,7 +129,7 @@ export class SqliteStore implements Store {
   }
 
   async updateArticle(article: Article, analysis: Analysis): Promise<void> {
-    this.db.transaction(() => {
+    this.tx(() => {
       const old = this.st('SELECT seq, title, text FROM articles WHERE id = ?').get(article.id) as Row | undefined;
       if (!old) throw new Error(`article ${article.id} is not stored`);
       this.st(`INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)`).run(old.seq, old.title ?? '', old.text);
@@ -119,7 +139,7 @@ export class SqliteStore implements Store {
       this.st('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)').run(old.seq, article.title ?? '', article.text);
       this.st('DELETE FROM analyses WHERE article_id = ?').run(article.id);
       this.writeAnalysis(article.id, analysis);
-    })();
+    });
   }
 
   private writeAnalysis(id: string, analysis: Analysis): void {
@@ -210,7 +230,7 @@ export class SqliteStore implements Store {
   }
 
   async putObjects(objects: CorpusObject[]): Promise<void> {
-    this.db.transaction(() => {
+    this.tx(() => {
       const put = this.st('INSERT OR REPLACE INTO objects (kind, id, data) VALUES (?, ?, ?)');
       const clear = this.st('DELETE FROM object_articles WHERE kind = ? AND id = ?');
       const link = this.st('INSERT OR IGNORE INTO object_articles (kind, id, article_id) VALUES (?, ?, ?)');
@@ -219,11 +239,11 @@ export class SqliteStore implements Store {
         clear.run(o.kind, o.id);
         for (const a of o.articles) link.run(o.kind, o.id, a);
       }
-    })();
+    });
   }
 
   async deleteObjects(kind: string, ids?: string[]): Promise<void> {
-    this.db.transaction(() => {
+    this.tx(() => {
       if (!ids) {
         this.st('DELETE FROM objects WHERE kind = ?').run(kind);
         this.st('DELETE FROM object_articles WHERE kind = ?').run(kind);
@@ -233,7 +253,7 @@ export class SqliteStore implements Store {
         this.st('DELETE FROM objects WHERE kind = ? AND id = ?').run(kind, id);
         this.st('DELETE FROM object_articles WHERE kind = ? AND id = ?').run(kind, id);
       }
-    })();
+    });
   }
 
   async getObjects<T>(kind: string, opts: { article?: string; ids?: string[] } = {}): Promise<CorpusObject<T>[]> {
@@ -264,14 +284,14 @@ export class SqliteStore implements Store {
   }
 
   async countLinesMany(items: { outlet: string; hashes: string[] }[]): Promise<Map<string, number>[]> {
-    return this.db.transaction(() => {
+    return this.tx(() => {
       const up = this.st('INSERT INTO line_counts (outlet, hash, n) VALUES (?, ?, 1) ON CONFLICT (outlet, hash) DO UPDATE SET n = n + 1 RETURNING n');
       return items.map(({ outlet, hashes }) => {
         const out = new Map<string, number>();
         for (const h of new Set(hashes)) out.set(h, (up.get(outlet, h) as Row).n as number);
         return out;
       });
-    })();
+    });
   }
 
   async lineCounts(outlet: string, hashes: string[]): Promise<Map<string, number>> {
@@ -284,10 +304,10 @@ export class SqliteStore implements Store {
   async addBands(articleId: string, bands: string[]): Promise<void> {
     const seq = (this.st('SELECT seq FROM articles WHERE id = ?').get(articleId) as Row | undefined)?.seq;
     if (seq === undefined) throw new Error(`reuse index: article ${articleId} is not stored`);
-    this.db.transaction(() => {
+    this.tx(() => {
       const ins = this.st('INSERT OR IGNORE INTO bands (band, seq, article_id) VALUES (?, ?, ?)');
       for (const b of bands) ins.run(b, seq, articleId);
-    })();
+    });
   }
 
   async bandCandidates(bands: string[], exclude: string): Promise<Map<string, number>> {

@@ -12,8 +12,10 @@ import type { Analysis, Article, ReusePair, Span } from '../../types.js';
 import type { Linker } from '../linkers.js';
 import { bandKeyGroups, bandKeys, DEFAULT_LSH, type LshParams } from './minhash.js';
 import { DEFAULT_SELECT, selectCandidates, type KeyGroup, type SelectOptions } from './select.js';
-import { comparePair, DEFAULT_PAIR, prepare, type PairOptions, type Prepared } from './pair.js';
+import { comparePair, DEFAULT_PAIR, prepare, type PairArticle, type PairOptions, type Prepared } from './pair.js';
+import { TwoGenerationCache } from '../../util/two-generation-cache.js';
 import { words, type Words } from './words.js';
+import { dropExplained } from './explain.js';
 
 export { independentReports, reuseFamilies, articleReuse, outletOriginality, isDependence, copiedFromLookup } from './corpus.js';
 export type { ArticleReuse, OutletArticle, OutletOriginality } from './corpus.js';
@@ -48,6 +50,8 @@ export interface LinkOptions extends SelectOptions {
    * article stands for them, so a large family of copies does not fill the index, push its keys
    * over the common-key cap, or make later copies align with every sibling). */
   indexNearDuplicateKeys: boolean;
+  /** Drop pairs with sources whose text an earlier source already explains (explain.ts). */
+  dropExplained: boolean;
   /** Quote spans of the new article from the quotes layer (added to those found in the text). */
   quoteSpans?: Span[];
   /** Read candidates' quote spans from the store's quotes layer. */
@@ -64,27 +68,42 @@ export const DEFAULT_LINK: LinkOptions = {
   coverTimes: DEFAULT_SELECT.coverTimes,
   earliestHolders: DEFAULT_SELECT.earliestHolders,
   indexNearDuplicateKeys: true,
+  dropExplained: true,
   quotesLayer: false,
 };
 
 // Recently seen articles' words: candidates recur (a story's articles arrive together), and
-// tokenising them again is most of the cost of a comparison. Two generations rather than an exact
-// LRU: a hit costs one or two Map lookups, with no reordering on every call.
-let young = new Map<string, Words>();
-let old = new Map<string, Words>();
+// tokenising them again is most of the cost of a comparison.
 const WORD_CACHE_GENERATION = 5000;
+const wordCache = new TwoGenerationCache<string, Words>(WORD_CACHE_GENERATION);
 
 function cachedWords(a: Pick<Article, 'id' | 'text'>): Words {
   const key = a.id + ':' + a.text.length;
-  let w = young.get(key);
-  if (w) return w;
-  w = old.get(key) ?? words(a.text);
-  young.set(key, w);
-  if (young.size >= WORD_CACHE_GENERATION) {
-    old = young;
-    young = new Map();
-  }
+  let w = wordCache.get(key);
+  if (!w) wordCache.set(key, (w = words(a.text)));
   return w;
+}
+
+// Candidates as read from the store, per store: reading an article back costs more than aligning
+// with it once its words are cached. Stored articles change only when re-cleaned, and the reuse
+// linker forgets them then (forgetCandidate).
+const candidateCaches = new WeakMap<object, TwoGenerationCache<string, PairArticle>>();
+
+async function candidate(store: Pick<ReuseStore, 'getArticle'>, id: string): Promise<PairArticle | null> {
+  let cache = candidateCaches.get(store);
+  if (!cache) candidateCaches.set(store, (cache = new TwoGenerationCache(WORD_CACHE_GENERATION)));
+  const hit = cache.get(id);
+  if (hit) return hit;
+  const a = await store.getArticle(id);
+  if (!a) return null;
+  const kept: PairArticle = { id: a.id, text: a.text, published: a.published, seq: a.seq };
+  cache.set(id, kept);
+  return kept;
+}
+
+/** Forget a stored article read as a candidate (its text or date changed). */
+export function forgetCandidate(store: object, id: string): void {
+  candidateCaches.get(store)?.delete(id);
 }
 
 /** Band keys of an article's body. */
@@ -146,18 +165,21 @@ export async function findReuse(
     }
   }
 
-  const pairs: ReusePair[] = [];
+  let pairs: ReusePair[] = [];
   if (ranked.length) {
     const layers = opt.quotesLayer && store.getLayers ? await store.getLayers([article.id, ...ranked], ['quotes']) : null;
     const spansOf = (id: string): Span[] => ((layers?.get(id) as Analysis | undefined)?.quotes ?? []).map((q) => ({ start: q.start, end: q.end }));
     const me = prepare(article, [...(opt.quoteSpans ?? []), ...spansOf(article.id)], w);
+    const others = new Map<string, PairArticle>();
     for (const id of ranked) {
-      const other = await store.getArticle(id);
+      const other = await candidate(store, id);
       if (!other) continue;
+      others.set(id, other);
       const them: Prepared = prepare(other, spansOf(id), cachedWords(other));
       const p = comparePair(me, them, opt.pair);
       if (p) pairs.push(p);
     }
+    if (opt.dropExplained) pairs = dropExplained(article.id, pairs, others);
   }
   return { pairs, bands: opt.indexNearDuplicateKeys ? bands : keysToIndex(article.id, bands, pairs, postings), candidates: ranked.length };
 }
