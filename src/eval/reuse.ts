@@ -1,27 +1,20 @@
-// METER evaluation of reuse detection: each newspaper court story is labelled wholly, partially or
-// non-derived from the Press Association copy of the same day and catchline. We align the story
-// with every PA text of its folder, take the share of the story's words covered by aligned passages,
-// and classify with two thresholds. Two classifiers are reported:
-//  - share: thresholds on the reused share alone;
-//  - combined: a ridge regression of the class (wholly 1, partially 0.5, non 0) on the reused
-//    share, the share of story words matched with 2-word seeds, the share of story words found in
-//    the PA texts at all, and log length, then two thresholds on that score.
-// Everything is fitted on training folds only (grouped k-fold by catchline, so a story is never
-// scored with a model fitted on its siblings) and scored on the held-out folds. Rewritten court
-// copy keeps shorter verbatim runs than copied news, so alignment here seeds with 3-grams.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// METER corpus and the alignment features of its newspaper court stories against the Press
+// Association copy of the same day and catchline (the evaluation itself is in meter/evaluate.ts):
+// the share of the story covered by passages aligned with any PA text, and finer measures of the
+// same alignment. Rewritten court copy keeps shorter verbatim runs than copied news, so alignment
+// here seeds with 3-grams. Also the regressions the classifiers use.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Command } from 'commander';
 import { align, DEFAULT_ALIGN, type AlignOptions } from '../link/reuse/align.js';
 import { coveredShare } from '../link/reuse/align.js';
-import { words, type Words } from '../link/reuse/words.js';
+import type { Words } from '../link/reuse/words.js';
 import { stemWords } from '../link/reuse/stem.js';
 import { gramHash } from '../link/reuse/hash.js';
 import { splitSentences } from '../text/segment.js';
 import { mergeSpans, quotationSpans } from '../link/reuse/quotes.js';
 
-import { CLASSES, classify, fitThresholds, score, type MeterClass, type Scores, type Thresholds } from './meter/scores.js';
-export { classify, fitThresholds, score, type MeterClass, type Scores, type Thresholds };
+import { CLASSES, type MeterClass } from './meter/scores.js';
+export { classify, fitThresholds, score, type MeterClass, type Scores, type Thresholds } from './meter/scores.js';
 
 export interface MeterStory {
   id: string;
@@ -311,191 +304,3 @@ function probs(W: number[][], z: number[]): number[] {
 export function softmaxProbs(m: Softmax, x: number[]): number[] {
   return probs(m.weights, x.map((v, j) => (v - m.mean[j]!) / m.scale[j]!));
 }
-
-const dot = (w: number[], x: number[]) => x.reduce((s, v, i) => s + v * w[i]!, w[x.length]!);
-const TARGET: Record<MeterClass, number> = { wholly: 1, partially: 0.5, non: 0 };
-
-const LAMBDAS = [0.001, 0.01, 0.1];
-const INNER_FOLDS = 4;
-const LOGISTIC_ITERS = 300;
-
-export interface ReuseEvalResult {
-  stories: number;
-  folds: number;
-  /** Held-out scores of the combined classifier (the headline figures). */
-  crossValidated: Scores;
-  /** Held-out scores of thresholds on the reused share alone. */
-  shareOnly: Scores;
-  /** Held-out scores of a class-balanced multinomial logistic regression on all METER_FEATURES,
-   * its L2 penalty chosen per outer fold by grouped cross-validation inside the training folds. */
-  logistic: Scores & { lambdas: number[] };
-  /** Per fold: share thresholds [partially, wholly] and combined-score thresholds. */
-  foldThresholds: { share: Thresholds; combined: Thresholds; weights: number[] }[];
-  /** Combined classifier fitted on the first half of the catchlines and scored on the second, and the other way. */
-  halves: { fitFirstScoreSecond: Scores; fitSecondScoreFirst: Scores };
-  meanShare: Record<MeterClass, number>;
-  ms: number;
-  anchor: { macroF1: number; note: string };
-  predictions: { id: string; gold: MeterClass; predicted: MeterClass; share: number; score: number }[];
-}
-
-interface Model {
-  weights: number[];
-  combined: Thresholds;
-  share: Thresholds;
-}
-
-/** The ridge classifier reads the first four features (its design predates the others; with all
- * of them the unregularised ridge overfits). */
-const RIDGE_FEATURES = 4;
-
-function fitModel(all: number[][], gold: MeterClass[]): Model {
-  const features = all.map((f) => f.slice(0, RIDGE_FEATURES));
-  const weights = ridge(features, gold.map((g) => TARGET[g]));
-  const combined = fitThresholds(features.map((f) => dot(weights, f)), gold);
-  const share = fitThresholds(features.map((f) => f[0]!), gold);
-  return { weights: weights.map(r3), combined, share };
-}
-
-export async function evalReuse(o: { meter: string; out?: string; folds?: number }): Promise<ReuseEvalResult> {
-  const t0 = Date.now();
-  const stories = loadMeter(o.meter);
-  const srcWords = new Map<string, Words[]>();
-  const features = stories.map((s) => {
-    let w = srcWords.get(s.folder);
-    if (!w) srcWords.set(s.folder, (w = s.sources.map(words)));
-    return meterFeatures(words(s.text), w, s.text, s.sources);
-  });
-  const gold = stories.map((s) => s.gold);
-  const k = o.folds ?? 5;
-  // Folds by catchline folder, assigned in a fixed order so results are reproducible.
-  const folders = [...new Set(stories.map((s) => s.folder))].sort();
-  const foldOf = new Map(folders.map((f, i) => [f, i % k]));
-  const pred: MeterClass[] = new Array(stories.length);
-  const predShare: MeterClass[] = new Array(stories.length);
-  const scores: number[] = new Array(stories.length);
-  const foldThresholds: Model[] = [];
-  const all = stories.map((_, i) => i);
-  for (let f = 0; f < k; f++) {
-    const train = all.filter((i) => foldOf.get(stories[i]!.folder) !== f);
-    const m = fitModel(train.map((i) => features[i]!), train.map((i) => gold[i]!));
-    foldThresholds.push(m);
-    for (const i of all) {
-      if (foldOf.get(stories[i]!.folder) !== f) continue;
-      scores[i] = dot(m.weights, features[i]!.slice(0, RIDGE_FEATURES));
-      pred[i] = classify(scores[i]!, m.combined);
-      predShare[i] = classify(features[i]![0]!, m.share);
-    }
-  }
-  // Logistic regression: the penalty is picked inside each outer training set (inner folds by
-  // catchline too), so the held-out fold never informs any choice.
-  const predLogistic: MeterClass[] = new Array(stories.length);
-  const lambdas: number[] = [];
-  const classIndex = (g: MeterClass) => CLASSES.indexOf(g);
-  const fitPredict = (train: number[], test: number[], lambda: number): MeterClass[] => {
-    const m = fitSoftmax(train.map((i) => features[i]!), train.map((i) => classIndex(gold[i]!)), CLASSES.length, lambda, LOGISTIC_ITERS);
-    return test.map((i) => {
-      const p = softmaxProbs(m, features[i]!);
-      return CLASSES[p.indexOf(Math.max(...p))]!;
-    });
-  };
-  for (let f = 0; f < k; f++) {
-    const train = all.filter((i) => foldOf.get(stories[i]!.folder) !== f);
-    const test = all.filter((i) => foldOf.get(stories[i]!.folder) === f);
-    const innerFolders = [...new Set(train.map((i) => stories[i]!.folder))].sort();
-    const innerOf = new Map(innerFolders.map((x, j) => [x, j % INNER_FOLDS]));
-    let best = LAMBDAS[0]!;
-    let bestF = -1;
-    for (const lambda of LAMBDAS) {
-      const g: MeterClass[] = [];
-      const p: MeterClass[] = [];
-      for (let j = 0; j < INNER_FOLDS; j++) {
-        const itr = train.filter((i) => innerOf.get(stories[i]!.folder) !== j);
-        const ite = train.filter((i) => innerOf.get(stories[i]!.folder) === j);
-        if (!itr.length || !ite.length) continue;
-        p.push(...fitPredict(itr, ite, lambda));
-        g.push(...ite.map((i) => gold[i]!));
-      }
-      const fm = score(g, p).macroF1;
-      if (fm > bestF) (bestF = fm), (best = lambda);
-    }
-    lambdas.push(best);
-    if (!train.length) continue;
-    fitPredict(train, test, best).forEach((c, j) => (predLogistic[test[j]!] = c));
-  }
-  const half = new Map(folders.map((f, i) => [f, i < folders.length / 2 ? 0 : 1]));
-  const idx = (h: number) => all.filter((i) => half.get(stories[i]!.folder) === h);
-  const heldOut = (fit: number[], test: number[]) => {
-    const m = fitModel(fit.map((i) => features[i]!), fit.map((i) => gold[i]!));
-    return score(test.map((i) => gold[i]!), test.map((i) => classify(dot(m.weights, features[i]!.slice(0, RIDGE_FEATURES)), m.combined)));
-  };
-  const meanShare = Object.fromEntries(
-    CLASSES.map((c) => {
-      const xs = all.filter((i) => gold[i] === c).map((i) => features[i]![0]!);
-      return [c, r3(xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length))];
-    }),
-  ) as Record<MeterClass, number>;
-  const predictions = stories.map((s, i) => ({ id: s.id, gold: s.gold, predicted: pred[i]!, share: r3(features[i]![0]!), score: r3(scores[i]!) }));
-  if (o.out) writeFileSync(o.out, predictions.map((p) => `${p.id}\t${p.predicted}\t${p.share}\t${p.gold}`).join('\n') + '\n');
-  return {
-    stories: stories.length,
-    folds: k,
-    crossValidated: score(gold, pred),
-    shareOnly: score(gold, predShare),
-    logistic: { ...score(gold, predLogistic), lambdas },
-    foldThresholds,
-    halves: { fitFirstScoreSecond: heldOut(idx(0), idx(1)), fitSecondScoreFirst: heldOut(idx(1), idx(0)) },
-    meanShare,
-    ms: Date.now() - t0,
-    anchor: { macroF1: 0.664, note: 'published three-class macro F1 on METER courts' },
-    predictions,
-  };
-}
-
-export function formatReuseEval(r: ReuseEvalResult): string {
-  const s = r.crossValidated;
-  const lines = [
-    `METER courts: ${r.stories} newspaper stories, ${r.folds}-fold cross-validation grouped by catchline (${r.ms} ms)`,
-    `mean reused share: wholly ${r.meanShare.wholly}, partially ${r.meanShare.partially}, non ${r.meanShare.non}`,
-    `share thresholds per fold [partially, wholly]: ${r.foldThresholds.map((t) => `[${t.share.join(', ')}]`).join(' ')}`,
-    `combined classifier (held-out folds):`,
-    '',
-    'confusion (rows gold, columns predicted):',
-    `${''.padEnd(10)}${CLASSES.map((c) => c.padStart(10)).join('')}`,
-    ...CLASSES.map((g) => `${g.padEnd(10)}${CLASSES.map((p) => String(s.confusion[g][p]).padStart(10)).join('')}`),
-    '',
-    ...CLASSES.map((c) => `${c.padEnd(10)} P ${s.perClass[c].precision.toFixed(3)}  R ${s.perClass[c].recall.toFixed(3)}  F1 ${s.perClass[c].f1.toFixed(3)}  (n=${s.perClass[c].support})`),
-    `macro F1 ${s.macroF1.toFixed(3)} (published anchor ${r.anchor.macroF1}), accuracy ${s.accuracy.toFixed(3)}`,
-    `derived vs non-derived: P ${s.binary.precision.toFixed(3)} R ${s.binary.recall.toFixed(3)} F1 ${s.binary.f1.toFixed(3)}`,
-    `halves: fit on first, score second: macro F1 ${r.halves.fitFirstScoreSecond.macroF1.toFixed(3)}; fit on second, score first: ${r.halves.fitSecondScoreFirst.macroF1.toFixed(3)}`,
-    `reused share alone (held-out thresholds): macro F1 ${r.shareOnly.macroF1.toFixed(3)}, derived/non F1 ${r.shareOnly.binary.f1.toFixed(3)}`,
-    '',
-    `logistic regression on ${METER_FEATURES.length} features, class-balanced, penalty chosen inside each training set (${r.logistic.lambdas.join(', ')}):`,
-    ...CLASSES.map((c) => `${c.padEnd(10)} P ${r.logistic.perClass[c].precision.toFixed(3)}  R ${r.logistic.perClass[c].recall.toFixed(3)}  F1 ${r.logistic.perClass[c].f1.toFixed(3)}`),
-    `macro F1 ${r.logistic.macroF1.toFixed(3)}, accuracy ${r.logistic.accuracy.toFixed(3)}, derived/non F1 ${r.logistic.binary.f1.toFixed(3)}`,
-  ];
-  return lines.join('\n');
-}
-
-export function registerEvalReuse(evalCmd: Command): Command {
-  return evalCmd
-    .command('reuse')
-    .description(
-      'Text-reuse classification on METER courts (wholly / partially / non-derived from PA copy):\n' +
-        'confusion matrix, per-class and macro F1, derived/not-derived F1, thresholds cross-validated.\n' +
-        'Example: triangulate eval reuse --meter ../shared/corpora/meter --out meter-pred.tsv',
-    )
-    .requiredOption('--meter <dir>', 'METER corpus folder (with file_index/, PA/, newspapers/)')
-    .option('--out <file>', 'write one line per story: id, predicted class, reused share, gold class (tab-separated)')
-    .option('--folds <n>', 'cross-validation folds', (v) => Number(v), 5)
-    .option('--json', 'print the result as JSON (without per-story predictions)')
-    .action(async (o: { meter: string; out?: string; folds: number; json?: boolean }) => {
-      const r = await evalReuse({ meter: o.meter, out: o.out, folds: o.folds });
-      if (o.json) {
-        const { predictions: _p, ...rest } = r;
-        console.log(JSON.stringify(rest, null, 2));
-      } else console.log(formatReuseEval(r));
-    });
-}
-
-const r3 = (x: number) => Math.round(x * 1000) / 1000;

@@ -70,7 +70,7 @@ export function fitThresholds(shares: number[], gold: MeterClass[]): Thresholds 
 }
 
 /** Macro F1 of a confusion matrix, rounded as score() rounds it (so that ties break alike). */
-function macroF1(m: number[][]): number {
+export function macroF1(m: number[][]): number {
   let sum = 0;
   for (let c = 0; c < m.length; c++) {
     const tp = m[c]![c]!;
