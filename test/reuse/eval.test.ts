@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { Command } from 'commander';
-import { cleanPa, classify, evalReuse, registerEvalReuse, score } from '../../src/eval/reuse.js';
+import { cleanPa, classify, score } from '../../src/eval/reuse.js';
+import { evalReuse, registerEvalReuse } from '../../src/eval/meter/evaluate.js';
 import { P } from './fixtures.js';
 
 test('cleanPa drops wire furniture and joins wrapped lines', () => {
@@ -62,5 +63,6 @@ test('evalReuse reads the METER layout and classifies stories against their fold
   assert.match(lines[0]!, /^01\.01\.31\/flood\/flood0_paper\t(wholly|partially|non)\t1\twholly$/);
   const cmd = new Command('eval');
   registerEvalReuse(cmd);
-  assert.ok(cmd.commands.some((c) => c.name() === 'reuse'));
+  const reuse = cmd.commands.find((c) => c.name() === 'reuse');
+  assert.match(reuse?.description() ?? '', /Classifier: two ridge-regression scores/);
 });

@@ -6,7 +6,7 @@ import { registerEvalNer } from '../../eval/ner.js';
 import { registerEvalQuotes } from '../../eval/quotes.js';
 import { registerEvalTimex } from '../../eval/timex.js';
 import { registerEvalSeeds } from '../../eval/seeds.js';
-import { registerEvalReuse } from '../../eval/reuse.js';
+import { registerEvalReuse } from '../../eval/meter/evaluate.js';
 
 export function registerEval(program: Command): void {
   const evalCmd = program
