@@ -3,7 +3,9 @@
 // fitted on training folds only (grouped k-fold by catchline, so a story is never scored with a
 // model fitted on its siblings) and scored on the held-out folds. Reported:
 //  - headline: the two-boundary classifier (boundaries.ts) on the alignment features of
-//    meterFeatures, with its penalties and cuts chosen inside each training set;
+//    meterFeatures and the content-word features of distinctive.ts, with its penalties and cuts
+//    chosen inside each training set;
+//  - the same plus the PA-only wording features (distinctive.ts), which measured no better;
 //  - the same on those features plus the tiling, containment and sentence features of the METER
 //    papers (features.ts), which measured no better;
 //  - combined: one ridge score of the class on four features, cut twice (the earlier headline);
@@ -17,6 +19,7 @@ import type { Command } from 'commander';
 import { fitSoftmax, loadMeter, meterFeatures, METER_FEATURES, ridge, softmaxProbs } from '../reuse.js';
 import { words, type Words } from '../../link/reuse/words.js';
 import { fitTwoScores, predictTwoScores, ridgeLearner } from './boundaries.js';
+import { contentFeatures, CONTENT_FEATURES, paOnlyFeatures, PA_ONLY_FEATURES, type Text } from './distinctive.js';
 import { tilingFeatures, TILING_FEATURES } from './features.js';
 import { groupFolds, shuffledGroupFolds } from './models.js';
 import { CLASSES, classify, fitThresholds, score, type MeterClass, type Scores, type Thresholds } from './scores.js';
@@ -45,6 +48,8 @@ const INNER_FOLDS = 4;
 const LOGISTIC_ITERS = 300;
 /** Partitions into folds for the mean and spread of the headline figures (the first is the fixed one). */
 const PARTITIONS = 10;
+/** Features of the headline classifier: alignment (meterFeatures) then content words. */
+const HEADLINE_FEATURES = METER_FEATURES.length + CONTENT_FEATURES.length;
 
 export interface TwoScoreFold {
   /** Chosen setting of the derived and of the wholly score. */
@@ -60,8 +65,10 @@ export interface ReuseEvalResult {
   /** Held-out scores of the headline classifier. */
   crossValidated: Scores;
   headlineFolds: TwoScoreFold[];
-  /** The headline classifier on the alignment and the literature features together. */
+  /** The headline classifier on its features and the literature features together. */
   withLiterature: Scores;
+  /** The headline classifier on its features and the PA-only wording features together. */
+  withPaOnly: Scores;
   /** Held-out scores of the combined ridge score cut twice. */
   combined: Scores;
   /** Held-out scores of thresholds on the reused share alone. */
@@ -85,15 +92,22 @@ export async function evalReuse(o: { meter: string; out?: string; folds?: number
   const t0 = Date.now();
   const stories = loadMeter(o.meter);
   const srcWords = new Map<string, Words[]>();
+  const texts: Text[] = stories.map((s) => ({ text: s.text, words: words(s.text) }));
   const literature: number[][] = [];
-  const features = stories.map((s) => {
+  const paOnly: number[][] = [];
+  const features = stories.map((s, i) => {
     let w = srcWords.get(s.folder);
     if (!w) srcWords.set(s.folder, (w = s.sources.map(words)));
-    const sw = words(s.text);
+    const sw = texts[i]!.words;
+    const src = s.sources.map((text, j) => ({ text, words: w[j]! }));
+    // The other papers' stories of the catchline: their texts, never their labels.
+    const others = texts.filter((_, j) => j !== i && stories[j]!.folder === s.folder);
     literature.push(tilingFeatures(s.text, sw, s.sources, w));
-    return meterFeatures(sw, w, s.text, s.sources);
+    paOnly.push(paOnlyFeatures(texts[i]!, src, others));
+    return [...meterFeatures(sw, w, s.text, s.sources), ...contentFeatures(texts[i]!, src)];
   });
   const both = features.map((f, i) => [...f, ...literature[i]!]);
+  const withPaOnly = features.map((f, i) => [...f, ...paOnly[i]!]);
   const gold = stories.map((s) => s.gold);
   const groups = stories.map((s) => s.folder);
   const k = o.folds ?? 5;
@@ -169,6 +183,7 @@ export async function evalReuse(o: { meter: string; out?: string; folds?: number
     crossValidated: score(gold, pred),
     headlineFolds,
     withLiterature: score(gold, crossValidate(fold, k, twoScores(both))),
+    withPaOnly: score(gold, crossValidate(fold, k, twoScores(withPaOnly))),
     combined: score(gold, predCombined),
     shareOnly: score(gold, crossValidate(fold, k, share)),
     logistic: { ...score(gold, crossValidate(fold, k, logistic)), lambdas },
@@ -198,7 +213,7 @@ export function formatReuseEval(r: ReuseEvalResult): string {
   return [
     `METER courts: ${r.stories} newspaper stories, ${r.folds}-fold cross-validation grouped by catchline (${r.ms} ms)`,
     `mean reused share: wholly ${r.meanShare.wholly}, partially ${r.meanShare.partially}, non ${r.meanShare.non}`,
-    `headline: two-boundary ridge classifier (derived-vs-non and wholly-vs-rest scores on ${METER_FEATURES.length} alignment features, penalties and cuts chosen inside each training set):`,
+    `headline: two-boundary ridge classifier (derived-vs-non and wholly-vs-rest scores on ${HEADLINE_FEATURES} alignment and content-word features, penalties and cuts chosen inside each training set):`,
     ...r.headlineFolds.map((f, i) => `  fold ${i + 1}: derived ${f.derived}, wholly ${f.wholly}, cuts [${f.thresholds.join(', ')}]`),
     '',
     'confusion (rows gold, columns predicted):',
@@ -215,7 +230,8 @@ export function formatReuseEval(r: ReuseEvalResult): string {
     `halves: fit on first, score second: macro F1 ${r.halves.fitFirstScoreSecond.macroF1.toFixed(3)}; fit on second, score first: ${r.halves.fitSecondScoreFirst.macroF1.toFixed(3)}`,
     '',
     'other classifiers (same folds):',
-    line(`two-boundary on ${METER_FEATURES.length + TILING_FEATURES.length} features (plus tiling, containment, sentences)`, r.withLiterature),
+    line(`two-boundary on ${HEADLINE_FEATURES + TILING_FEATURES.length} features (plus tiling, containment, sentences)`, r.withLiterature),
+    line(`two-boundary on ${HEADLINE_FEATURES + PA_ONLY_FEATURES.length} features (plus wording in PA and in no other paper)`, r.withPaOnly),
     line('combined ridge score cut twice (4 features)', r.combined),
     line('reused share alone', r.shareOnly),
     line(`logistic regression (class-balanced, penalties ${r.logistic.lambdas.join(', ')})`, r.logistic),
@@ -228,7 +244,8 @@ export function registerEvalReuse(evalCmd: Command): Command {
     .command('reuse')
     .description(
       'Text-reuse classification on METER courts (wholly / partially / non-derived from PA copy). ' +
-        'Classifier: two ridge-regression scores over alignment features of the story against its PA copy, ' +
+        'Classifier: two ridge-regression scores over alignment features of the story against its PA copy ' +
+        'and the share of its content words found in PA (overall and for stories under 80 words), ' +
         'one for derived vs non-derived and one for wholly vs the rest, each cut once; penalties and cuts are ' +
         'chosen by grouped cross-validation inside the training folds. Prints the confusion matrix, per-class ' +
         'and macro F1, derived/non-derived F1, the spread of macro F1 over partitions into folds, and simpler ' +
