@@ -10,12 +10,13 @@ import { gunzipSync } from 'node:zlib';
 import type { Mention, Span } from '../../types.js';
 import { tokenize, type Token } from '../../text/segment.js';
 import { learnedCue, speechLemma } from './lexicon.js';
+import { wordClass } from './clusters.js';
 import { compileTable, readModel, tagFast, type CompiledTagger, type Decoding } from './tagger-fast.js';
 
 export const TAGS = ['O', 'B-S', 'I-S', 'B-C', 'I-C', 'B-N', 'I-N'] as const;
 export const K = TAGS.length;
 /** Bump whenever features change: a model trained on other features refuses to load. */
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 4;
 export const DEFAULT_TAGGER_PATH = fileURLToPath(new URL('../../../models/quotes-tagger.json.gz', import.meta.url));
 
 // No transition is forbidden: an inside tag after another type opens a span. Content spans are
@@ -93,6 +94,8 @@ export function mentionKind(m: Mention): string {
 interface WordInfo {
   cls: string;
   own: string[];
+  /** The word's fine class, for its neighbours' features. */
+  fine: string | undefined;
 }
 
 // Word-level features computed once per word form; bounded so a long-running process stays small.
@@ -101,7 +104,9 @@ const WORDS = new Map<string, WordInfo>();
 function wordInfo(t: string, lower: string): WordInfo {
   let info = WORDS.get(t);
   if (info) return info;
-  info = { cls: cueClass(lower), own: ['w', lower, 'st', stem(lower), 'sh', shape(t), 'suf', lower.slice(-3)] };
+  const wc = wordClass(lower);
+  // Word classes let a cue seen rarely in training share weight with words used like it.
+  info = { cls: cueClass(lower), own: ['w', lower, 'st', stem(lower), 'sh', shape(t), 'suf', lower.slice(-3), ...(wc ? ['k', wc.fine, 'kk', wc.coarse] : [])], fine: wc?.fine };
   if (WORDS.size > 50000) WORDS.clear();
   WORDS.set(t, info);
   return info;
@@ -161,6 +166,10 @@ export function sentenceFeatures(text: string, sent: Span, ctx: ArticleContext):
     f.push('pos', bucket(i), 'end', bucket(n - 1 - i));
     f.push('e', ent[i], 'e-1', (i > 0 ? ent[i - 1] : '<s>'), 'e+1', (i + 1 < n ? ent[i + 1] : '</s>'));
     f.push('cm', String(Math.min(commas, 3)));
+    const kp = i > 0 ? infos[i - 1]!.fine : undefined;
+    const kn = i + 1 < n ? infos[i + 1]!.fine : undefined;
+    if (kp !== undefined) f.push('k-1', kp);
+    if (kn !== undefined) f.push('k+1', kn);
     if (cls[i]) f.push('cw', cls[i] + '|' + w(i + 1), 'cwp', w(i - 1) + '|' + cls[i]);
     if (t === ',') commas++;
     feats.push(f);
