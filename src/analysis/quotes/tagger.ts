@@ -96,6 +96,7 @@ interface WordInfo {
   own: string[];
   /** The word's fine class, for its neighbours' features. */
   fine: string | undefined;
+  coarse: string | undefined;
 }
 
 // Word-level features computed once per word form; bounded so a long-running process stays small.
@@ -106,7 +107,7 @@ function wordInfo(t: string, lower: string): WordInfo {
   if (info) return info;
   const wc = wordClass(lower);
   // Word classes let a cue seen rarely in training share weight with words used like it.
-  info = { cls: cueClass(lower), own: ['w', lower, 'st', stem(lower), 'sh', shape(t), 'suf', lower.slice(-3), ...(wc ? ['k', wc.fine, 'kk', wc.coarse] : [])], fine: wc?.fine };
+  info = { cls: cueClass(lower), own: ['w', lower, 'st', stem(lower), 'sh', shape(t), 'suf', lower.slice(-3), ...(wc ? ['k', wc.fine, 'kk', wc.coarse] : [])], fine: wc?.fine, coarse: wc?.coarse };
   if (WORDS.size > 50000) WORDS.clear();
   WORDS.set(t, info);
   return info;
@@ -168,8 +169,8 @@ export function sentenceFeatures(text: string, sent: Span, ctx: ArticleContext):
     f.push('cm', String(Math.min(commas, 3)));
     const kp = i > 0 ? infos[i - 1]!.fine : undefined;
     const kn = i + 1 < n ? infos[i + 1]!.fine : undefined;
-    if (kp !== undefined) f.push('k-1', kp);
-    if (kn !== undefined) f.push('k+1', kn);
+    if (kp !== undefined) f.push('k-1', kp, 'kk-1', infos[i - 1]!.coarse!);
+    if (kn !== undefined) f.push('k+1', kn, 'kk+1', infos[i + 1]!.coarse!);
     if (cls[i]) f.push('cw', cls[i] + '|' + w(i + 1), 'cwp', w(i - 1) + '|' + cls[i]);
     if (t === ',') commas++;
     feats.push(f);
