@@ -232,3 +232,25 @@ test('a right quotation mark opening a paragraph opens the quotation', () => {
   assert.equal(q.kind, 'direct');
   assert.equal(q.speaker, 'Anna Berg');
 });
+
+test('a quotation that goes on after its attribution shares the cue and speaker', () => {
+  const t = 'The pier reopened on Friday.\n\n“The repairs took longer than anyone hoped,” said Tomas Oyelaran, the harbour master since 2009. “We had to replace every pile.”';
+  const q = find(t, 'every pile');
+  assert.equal(q.kind, 'direct');
+  assert.equal(q.speaker, 'Tomas Oyelaran');
+  assert.equal(q.cue?.text, 'said');
+  const first = find(t, 'repairs took longer');
+  assert.equal(first.cue?.start, q.cue?.start);
+});
+
+test('a short opening quotation joins the cue read with the quotation after it', () => {
+  const t = 'Elsa Brandt spoke at the ferry terminal.\n\n“Frankly,” Brandt said, “the ferry costs more than it earns.”';
+  const q = find(t, 'Frankly');
+  assert.equal(q.cue?.text, 'said');
+  assert.equal(q.speaker, 'Elsa Brandt');
+});
+
+test('another sentence between two quotations keeps them apart', () => {
+  const t = 'Elsa Brandt spoke at the ferry terminal.\n\n“We will see,” Brandt said. The crowd was quiet. “Maybe next year.”';
+  assert.equal(find(t, 'Maybe next year').cue, null);
+});

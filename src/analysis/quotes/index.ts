@@ -7,6 +7,7 @@ import type { Evidence, Mention, Quote, Span } from '../../types.js';
 import { foldKey } from '../../text/normalize.js';
 import { findSpeakerCandidates, displayNames, type Candidate } from './candidates.js';
 import { findAttributions, type Attribution } from './cues.js';
+import { joinContinuations } from './continuation.js';
 import { isStrongSpeech, speechLemma, NOT_CUES, NOT_NAME, ORG_NOUNS, PERSON_NOUNS, TITLES } from './lexicon.js';
 import { findQuotationMarks, type Marked } from './marks.js';
 import { defaultTagger, type AttributionTagger, type TaggedAttribution } from './tagger.js';
@@ -393,7 +394,8 @@ export function extractQuotes(text: string, segments: { paragraphs: Span[]; sent
       if (opensUnit && wordCount >= 3) {
         const near = prev && paraIndex(m.start) - paraIndex(prev.at) <= 1;
         const sp = near && prev ? { ...prev.sp, reason: `continues the quotation of ${prev.sp.name ?? 'the previous speaker'}` } : NO_SPEAKER;
-        items.push({ q: make('direct', inner, null, sp, sp.ref ? 0.7 : 0.3, [{ reason: 'quotation without its own cue' }]), sp });
+        const q = make('direct', inner, null, sp, sp.ref ? 0.7 : 0.3, [{ reason: 'quotation without its own cue' }]);
+        items.push({ q, sp });
         continue;
       }
       items.push({ q: make('partial', inner, null, NO_SPEAKER, 0.2, [{ reason: 'quoted words with no speech cue (may be a title or scare quotes)' }]), sp: NO_SPEAKER });
@@ -422,6 +424,7 @@ export function extractQuotes(text: string, segments: { paragraphs: Span[]; sent
       else push(it.q, it.sp);
     }
   }
+  joinContinuations(text, [...out].sort((a, b) => a.start - b.start), (a, b) => paraIndex(a) === paraIndex(b));
   const tagger = options.tagger === undefined ? defaultTagger() : options.tagger;
   if (tagger) {
     // The tagger only adds attributions whose cue the rules did not find, below the confidence
