@@ -296,6 +296,17 @@ export interface TaggedAttribution {
   cueMargin: number;
 }
 
+/** Where a content after its cue ends: the tagger often drops out of a long content midway
+ * ("that Mr. Roe is breathing new life into …" tagged only to "Roe"), and once it has, the
+ * sentence's remaining words get no tag at all. With nothing else tagged after it, the content
+ * runs to the end of the sentence, as PolNeAR contents after a cue do. */
+function tailEnd(tok: Token[], spans: TagSpan[], j: number, end: number): number {
+  if (j !== spans.length - 1) return end;
+  let last = tok.length;
+  while (last > end && /^[.!?;:,"“”'’)\]—–-]+$/.test(tok[last - 1]!.text)) last--;
+  return Math.max(end, last);
+}
+
 /** Group the spans of one sentence into attributions: each cue takes the content after it (over
  * any nested source and cue), else the content before it, and the nearest source on its side. */
 export function assemble(s: Pick<TaggerSentence, 'tokens'>, tags: Int32Array, margin: Float64Array): TaggedAttribution[] {
@@ -315,7 +326,7 @@ export function assemble(s: Pick<TaggerSentence, 'tokens'>, tags: Int32Array, ma
       gap += x.start - (j === k + 1 ? c.end : spans[j - 1]!.end);
       if (gap > 3 && nestedStart < 0) break;
       if (x.type === 'N') {
-        content = chars(nestedStart >= 0 ? nestedStart : x.start, x.end);
+        content = chars(nestedStart >= 0 ? nestedStart : x.start, tailEnd(tok, spans, j, x.end));
         break;
       }
       if (x.type === 'C' || (x.type === 'S' && j > k + 1) || (x.type === 'S' && spans[j + 1]?.type === 'C')) {
