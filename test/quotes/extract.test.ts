@@ -254,3 +254,11 @@ test('another sentence between two quotations keeps them apart', () => {
   const t = 'Elsa Brandt spoke at the ferry terminal.\n\n“We will see,” Brandt said. The crowd was quiet. “Maybe next year.”';
   assert.equal(find(t, 'Maybe next year').cue, null);
 });
+
+test('a quotation signed with a dash is the whole line up to the dash, nested marks and all', () => {
+  const t = 'Readers wrote in about the ferry.\n\n“She calls the harbour “a sinkhole” and I agree with her on that.” ― Ilse Marrow';
+  const q = find(t, 'sinkhole');
+  assert.equal(q.text, 'She calls the harbour “a sinkhole” and I agree with her on that.');
+  assert.equal(q.speaker, 'Ilse Marrow');
+  assert.equal(q.cue?.text, '―');
+});

@@ -336,7 +336,10 @@ export function extractQuotes(text: string, segments: { paragraphs: Span[]; sent
       const sStart = p.start + dash.index + dash[0].indexOf(dash[2]!);
       source = { start: sStart, end: sStart + dash[2]!.length };
       cueAt = { start: p.start + dash.index + dash[0].indexOf(dash[1]!), end: p.start + dash.index + dash[0].indexOf(dash[1]!) + 1 };
-      content = open ? { start: open.innerStart, end: open.innerEnd } : null;
+      // A line that opens with a mark is one quotation up to the dash, whatever marks it nests
+      // ("“… what he calls “hell” than …” ― Name" pairs the inner marks wrongly).
+      if (/^["“]/.test(line)) content = { start: p.start + 1, end: p.start + dash.index };
+      else content = open ? { start: open.innerStart, end: open.innerEnd } : null;
     }
     if (!source || !cueAt || !content) continue;
     headlineDone.add(p.start);
