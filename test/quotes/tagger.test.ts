@@ -46,6 +46,13 @@ test('assemble: a content after its cue that the tags drop midway runs to the en
   assert.equal(spanText(u, assemble(sentenceOf(u), tu, new Float64Array(tu.length).fill(5))[0]!.content), 'that Osk');
 });
 
+test('assemble: a participle cue after a comma takes the source of the clause before it', () => {
+  const t = 'Tolland closed the pier , arguing that it was unsafe .';
+  const tags = tagIds(['B-S', 'B-C', 'B-N', 'I-N', 'O', 'B-C', 'B-N', 'I-N', 'I-N', 'I-N', 'O']);
+  const got = assemble(sentenceOf(t), tags, new Float64Array(tags.length).fill(5)).map((a) => [spanText(t, a.source), spanText(t, a.cue), spanText(t, a.content)]);
+  assert.deepEqual(got.at(-1), ['Tolland', 'arguing', 'that it was unsafe']);
+});
+
 test('assemble: content before the cue and the source after it', () => {
   const t = 'The pier is unsafe , said Tolland .';
   const s = sentenceOf(t);

@@ -353,6 +353,11 @@ export function assemble(s: Pick<TaggerSentence, 'tokens'>, tags: Int32Array, ma
     const next = spans[k + 1];
     if (prev && prev.type === 'S' && c.start - prev.end <= 6) source = chars(prev.start, prev.end);
     else if (next && next.type === 'S' && next.start - c.end <= 3 && (contentBefore || spans[k + 2]?.type !== 'C')) source = chars(next.start, next.end);
+    // ", arguing that …": a participle cue hangs on the clause before it and shares its source.
+    else if (c.start > 0 && tok[c.start - 1]!.text === ',' && /ing$/i.test(tok[c.start]!.text)) {
+      const main = spans.slice(0, k).findLast((x) => x.type === 'S');
+      if (main) source = chars(main.start, main.end);
+    }
     let m = Infinity;
     for (let i = c.start; i < c.end; i++) m = Math.min(m, margin[i]!);
     out.push({ cue: chars(c.start, c.end), source, content, cueMargin: m });
