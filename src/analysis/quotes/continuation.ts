@@ -23,9 +23,7 @@ function oneClause(gap: string): boolean {
 /** The quotation with a cue that `q` belongs with, or null: the one before it in the paragraph
  * ("“A,” she said, “B.”" with the cue read for A) or the one after it (with the cue read for B),
  * with only the attribution clause holding that cue between the two. */
-function hostOf(text: string, q: QuoteDetail, others: QuoteDetail[], samePara: (a: number, b: number) => boolean): QuoteDetail | null {
-  const before = others.findLast((h) => h.end <= q.start);
-  const after = others.find((h) => h.start >= q.end);
+function hostOf(text: string, q: QuoteDetail, before: QuoteDetail | undefined, after: QuoteDetail | undefined, samePara: (a: number, b: number) => boolean): QuoteDetail | null {
   for (const [host, from, to] of [[before, before?.end, q.start], [after, q.end, after?.start]] as const) {
     if (!host?.cue || from === undefined || to === undefined || !samePara(host.start, q.start)) continue;
     if (host.cue.start < from || host.cue.end > to) continue;
@@ -44,7 +42,12 @@ export function joinContinuations(text: string, quotes: QuoteDetail[], samePara:
   for (let k = 0; k < attributed.length; k++) {
     const q = attributed[k]!;
     if (q.cue) continue;
-    const host = hostOf(text, q, attributed.filter((h) => h !== q), samePara);
+    // The quotations are in text order: the nearest one ending before q and starting after it.
+    let b = k - 1;
+    while (b >= 0 && attributed[b]!.end > q.start) b--;
+    let a = k + 1;
+    while (a < attributed.length && attributed[a]!.start < q.end) a++;
+    const host = hostOf(text, q, attributed[b], attributed[a], samePara);
     if (!host) continue;
     Object.assign(q, {
       kind: 'direct',
