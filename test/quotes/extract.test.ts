@@ -262,3 +262,21 @@ test('a quotation signed with a dash is the whole line up to the dash, nested ma
   assert.equal(q.speaker, 'Ilse Marrow');
   assert.equal(q.cue?.text, '―');
 });
+
+test('transcript lines take their speaker labels; a lone heading label is no speaker', () => {
+  const t = 'The mayor of Brackwater spoke to the harbour radio on Monday about the ferry and the winter timetable.\n\nHOST: Will the ferry run this winter?\n\nBRANDT: It will run twice a day until March.\n\nUPDATE: The ferry schedule was published on Tuesday.';
+  const q = find(t, 'twice a day');
+  assert.equal(q.speaker, 'BRANDT');
+  assert.equal(q.cue?.text, ':');
+  const one = 'The council of Brackwater met on Monday to vote on the budget for the new ferry terminal.\n\nCORRECTION: An earlier version misspelled the name of the harbour.';
+  assert.ok(!run(one).some((x) => x.speaker === 'CORRECTION'));
+});
+
+test('interview lines in "Q: … / A: …" are quotations of the interviewer and the interviewee', () => {
+  const t = 'Ilse Marrow has run the Brackwater ferry for twenty years and spoke to us about its future.\n\nQ: Why did the ferry stop in March?\n\nA: The engine failed and no parts could be found.';
+  const a = find(t, 'engine failed');
+  assert.equal(a.kind, 'direct');
+  assert.equal(a.speakerDescription, 'the interviewee');
+  assert.equal(a.speaker, null);
+  assert.equal(find(t, 'Why did the ferry stop').speakerDescription, 'the interviewer');
+});

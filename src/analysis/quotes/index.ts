@@ -307,8 +307,11 @@ export function extractQuotes(text: string, segments: { paragraphs: Span[]; sent
       }
     }
     const inner = marks.filter((m) => m.start >= h.content.start && m.end <= h.content.end);
-    const attr: Attribution = { cue: { start: h.source.start - 2, end: h.source.start - 1 }, lemma: 'headline', source: h.source, head: h.source, appositive: null, content: [h.content], channel: null, mode: 'content-subject-cue' };
-    if (text[attr.cue.start] !== ':') attr.cue = { start: h.content.end, end: h.content.end + 1 };
+    // The cue is the colon between the two parts, whichever comes first.
+    const [first, second] = h.source.start < h.content.start ? [h.source, h.content] : [h.content, h.source];
+    const colon = text.indexOf(':', first.end);
+    const cue = colon >= 0 && colon < second.start ? { start: colon, end: colon + 1 } : { start: first.end, end: first.end + 1 };
+    const attr: Attribution = { cue, lemma: 'headline', source: h.source, head: h.source, appositive: null, content: [h.content], channel: null, mode: 'content-subject-cue' };
     for (const m of inner) {
       used.add(m);
       push(make('partial', { start: m.innerStart, end: m.innerEnd }, attr, sp, sp.ref ? 0.7 : 0.4, [{ reason: 'quoted words in a headline with a colon attribution' }]), sp);
@@ -317,11 +320,13 @@ export function extractQuotes(text: string, segments: { paragraphs: Span[]; sent
     if (!whole) push(make('reported', h.content, attr, sp, sp.ref ? 0.6 : 0.4, [{ reason: 'headline "content: source" pattern' }]), sp);
   }
 
-  // Transcripts ("SMITH: Well, …") and sign-offs ("“…” ― Jane Roe").
+  // Transcripts ("SMITH: Well, …", interviews in "Q: …" / "A: …") and sign-offs ("“…” ― Jane Roe").
+  const LABEL = /^(["“]?)(\p{Lu}[\p{Lu}.'’ -]{1,30}\p{Lu}|Q|A):\s+/u;
+  const labelled = paragraphs.filter((p) => LABEL.test(text.slice(p.start, p.end))).length;
   for (const p of paragraphs) {
     if (headlineDone.has(p.start)) continue;
     const line = text.slice(p.start, p.end);
-    const tr = /^(["“]?)(\p{Lu}[\p{Lu}.'’ -]{1,30}\p{Lu}):\s+/u.exec(line);
+    const tr = LABEL.exec(line);
     const dash = /[”"]\s*([―—–])\s*(\p{Lu}[\p{L}.'’ -]{1,40}?)\.?$/u.exec(line);
     let source: Span | null = null;
     let cueAt: Span | null = null;
@@ -342,12 +347,19 @@ export function extractQuotes(text: string, segments: { paragraphs: Span[]; sent
       else content = open ? { start: open.innerStart, end: open.innerEnd } : null;
     }
     if (!source || !cueAt || !content) continue;
-    headlineDone.add(p.start);
     const word = text.slice(source.start, source.end);
-    const ref = [...resolver.names.entries()].find(([, n]) => foldKey(n.split(' ').at(-1)!) === foldKey(word.split(' ').at(-1)!))?.[0] ?? null;
-    const sp: Speaker = ref
-      ? { name: resolver.names.get(ref) ?? word, ref, span: { ...source, text: word }, role: null, description: null, type: resolver.types.get(ref) ?? null, reason: `speaker label "${word}"` }
-      : { name: tr ? word : word, ref: 'p:' + foldKey(word), span: { ...source, text: word }, role: null, description: null, type: 'PERSON', reason: `speaker label "${word}"` };
+    const qa = !!tr && (word === 'Q' || word === 'A');
+    const ref = qa ? null : ([...resolver.names.entries()].find(([, n]) => foldKey(n.split(' ').at(-1)!) === foldKey(word.split(' ').at(-1)!))?.[0] ?? null);
+    // A lone label that names no one in the story is a heading ("UPDATE: …", "CORRECTION: …"); a
+    // transcript labels several lines.
+    if (tr && !ref && labelled < 2) continue;
+    headlineDone.add(p.start);
+    const span = { ...source, text: word };
+    const sp: Speaker = qa
+      ? { ...NO_SPEAKER, span, description: word === 'Q' ? 'the interviewer' : 'the interviewee', reason: `interview label "${word}"` }
+      : ref
+        ? { name: resolver.names.get(ref) ?? word, ref, span, role: null, description: null, type: resolver.types.get(ref) ?? null, reason: `speaker label "${word}"` }
+        : { name: word, ref: 'p:' + foldKey(word), span, role: null, description: null, type: 'PERSON', reason: `speaker label "${word}"` };
     for (const m of marks) if (m.start >= p.start && m.end <= p.end) used.add(m);
     const attr: Attribution = { cue: cueAt, lemma: tr ? 'transcript' : 'signature', source, head: source, appositive: null, content: [content], channel: null, mode: 'content-subject-cue' };
     push(make('direct', content, attr, sp, 0.7, [{ reason: tr ? 'transcript line with a speaker label' : 'quotation signed with a dash' }]), sp);
