@@ -53,6 +53,13 @@ test('assemble: a participle cue after a comma takes the source of the clause be
   assert.deepEqual(got.at(-1), ['Tolland', 'arguing', 'that it was unsafe']);
 });
 
+test('assemble: a source cut at a title\'s stop runs on to the name after it', () => {
+  const t = 'Mr. Osk said the pier is unsafe .';
+  const tags = tagIds(['B-S', 'O', 'O', 'B-C', 'B-N', 'I-N', 'I-N', 'I-N', 'O']);
+  const [a] = assemble(sentenceOf(t), tags, new Float64Array(tags.length).fill(5));
+  assert.equal(spanText(t, a!.source), 'Mr. Osk');
+});
+
 test('assemble: content before the cue and the source after it', () => {
   const t = 'The pier is unsafe , said Tolland .';
   const s = sentenceOf(t);

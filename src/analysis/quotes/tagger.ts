@@ -307,6 +307,20 @@ function tailEnd(tok: Token[], spans: TagSpan[], j: number, end: number): number
   return Math.max(end, last);
 }
 
+// Titles whose full stop the tokenizer splits off: the tagger tends to end a source there.
+const TITLE_ABBREVIATION = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St)$/;
+
+/** The end of a source span, carried over a title's stop to the name after it ("Mr" → "Mr. Ban",
+ * without a possessive ending). */
+function sourceEnd(tok: Token[], end: number): number {
+  if (end < 1 || !TITLE_ABBREVIATION.test(tok[end - 1]!.text) || tok[end]?.text !== '.' || !/^\p{Lu}/u.test(tok[end + 1]?.text ?? '')) return tok[end - 1]!.end;
+  let j = end + 1;
+  while (j + 1 < tok.length && j < end + 3 && /^\p{Lu}/u.test(tok[j + 1]!.text) && !/['’]s?$/u.test(tok[j]!.text)) j++;
+  const last = tok[j]!;
+  const poss = /['’]s?$/u.exec(last.text);
+  return poss ? last.end - poss[0].length : last.end;
+}
+
 /** Group the spans of one sentence into attributions: each cue takes the content after it (over
  * any nested source and cue), else the content before it, and the nearest source on its side. */
 export function assemble(s: Pick<TaggerSentence, 'tokens'>, tags: Int32Array, margin: Float64Array): TaggedAttribution[] {
@@ -351,12 +365,13 @@ export function assemble(s: Pick<TaggerSentence, 'tokens'>, tags: Int32Array, ma
     let source: Span | null = null;
     const prev = spans[k - 1];
     const next = spans[k + 1];
-    if (prev && prev.type === 'S' && c.start - prev.end <= 6) source = chars(prev.start, prev.end);
-    else if (next && next.type === 'S' && next.start - c.end <= 3 && (contentBefore || spans[k + 2]?.type !== 'C')) source = chars(next.start, next.end);
+    const sourceOf = (x: TagSpan): Span => ({ start: tok[x.start]!.start, end: sourceEnd(tok, x.end) });
+    if (prev && prev.type === 'S' && c.start - prev.end <= 6) source = sourceOf(prev);
+    else if (next && next.type === 'S' && next.start - c.end <= 3 && (contentBefore || spans[k + 2]?.type !== 'C')) source = sourceOf(next);
     // ", arguing that …": a participle cue hangs on the clause before it and shares its source.
     else if (c.start > 0 && tok[c.start - 1]!.text === ',' && /ing$/i.test(tok[c.start]!.text)) {
       const main = spans.slice(0, k).findLast((x) => x.type === 'S');
-      if (main) source = chars(main.start, main.end);
+      if (main) source = sourceOf(main);
     }
     let m = Infinity;
     for (let i = c.start; i < c.end; i++) m = Math.min(m, margin[i]!);
