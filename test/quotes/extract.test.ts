@@ -232,3 +232,51 @@ test('a right quotation mark opening a paragraph opens the quotation', () => {
   assert.equal(q.kind, 'direct');
   assert.equal(q.speaker, 'Anna Berg');
 });
+
+test('a quotation that goes on after its attribution shares the cue and speaker', () => {
+  const t = 'The pier reopened on Friday.\n\n“The repairs took longer than anyone hoped,” said Tomas Oyelaran, the harbour master since 2009. “We had to replace every pile.”';
+  const q = find(t, 'every pile');
+  assert.equal(q.kind, 'direct');
+  assert.equal(q.speaker, 'Tomas Oyelaran');
+  assert.equal(q.cue?.text, 'said');
+  const first = find(t, 'repairs took longer');
+  assert.equal(first.cue?.start, q.cue?.start);
+});
+
+test('a short opening quotation joins the cue read with the quotation after it', () => {
+  const t = 'Elsa Brandt spoke at the ferry terminal.\n\n“Frankly,” Brandt said, “the ferry costs more than it earns.”';
+  const q = find(t, 'Frankly');
+  assert.equal(q.cue?.text, 'said');
+  assert.equal(q.speaker, 'Elsa Brandt');
+});
+
+test('another sentence between two quotations keeps them apart', () => {
+  const t = 'Elsa Brandt spoke at the ferry terminal.\n\n“We will see,” Brandt said. The crowd was quiet. “Maybe next year.”';
+  assert.equal(find(t, 'Maybe next year').cue, null);
+});
+
+test('a quotation signed with a dash is the whole line up to the dash, nested marks and all', () => {
+  const t = 'Readers wrote in about the ferry.\n\n“She calls the harbour “a sinkhole” and I agree with her on that.” ― Ilse Marrow';
+  const q = find(t, 'sinkhole');
+  assert.equal(q.text, 'She calls the harbour “a sinkhole” and I agree with her on that.');
+  assert.equal(q.speaker, 'Ilse Marrow');
+  assert.equal(q.cue?.text, '―');
+});
+
+test('transcript lines take their speaker labels; a lone heading label is no speaker', () => {
+  const t = 'The mayor of Brackwater spoke to the harbour radio on Monday about the ferry and the winter timetable.\n\nHOST: Will the ferry run this winter?\n\nBRANDT: It will run twice a day until March.\n\nUPDATE: The ferry schedule was published on Tuesday.';
+  const q = find(t, 'twice a day');
+  assert.equal(q.speaker, 'BRANDT');
+  assert.equal(q.cue?.text, ':');
+  const one = 'The council of Brackwater met on Monday to vote on the budget for the new ferry terminal.\n\nCORRECTION: An earlier version misspelled the name of the harbour.';
+  assert.ok(!run(one).some((x) => x.speaker === 'CORRECTION'));
+});
+
+test('interview lines in "Q: … / A: …" are quotations of the interviewer and the interviewee', () => {
+  const t = 'Ilse Marrow has run the Brackwater ferry for twenty years and spoke to us about its future.\n\nQ: Why did the ferry stop in March?\n\nA: The engine failed and no parts could be found.';
+  const a = find(t, 'engine failed');
+  assert.equal(a.kind, 'direct');
+  assert.equal(a.speakerDescription, 'the interviewee');
+  assert.equal(a.speaker, null);
+  assert.equal(find(t, 'Why did the ferry stop').speakerDescription, 'the interviewer');
+});

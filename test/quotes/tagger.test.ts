@@ -34,6 +34,32 @@ test('assemble: a nested source and cue belong to the outer content', () => {
   ]);
 });
 
+test('assemble: a content after its cue that the tags drop midway runs to the end of the sentence', () => {
+  const t = 'Tolland fears that Mr. Osk is selling the pier to a developer .';
+  const s = sentenceOf(t);
+  const tags = tagIds(['B-S', 'B-C', 'B-N', 'I-N', 'I-N', 'I-N', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'O']);
+  const [a] = assemble(s, tags, new Float64Array(tags.length).fill(5));
+  assert.equal(spanText(t, a!.content), 'that Mr. Osk is selling the pier to a developer');
+  // Another tagged span after the content keeps the content as tagged.
+  const u = 'Tolland fears that Osk sells , Brandt said .';
+  const tu = tagIds(['B-S', 'B-C', 'B-N', 'I-N', 'O', 'O', 'B-S', 'B-C', 'O']);
+  assert.equal(spanText(u, assemble(sentenceOf(u), tu, new Float64Array(tu.length).fill(5))[0]!.content), 'that Osk');
+});
+
+test('assemble: a participle cue after a comma takes the source of the clause before it', () => {
+  const t = 'Tolland closed the pier , arguing that it was unsafe .';
+  const tags = tagIds(['B-S', 'B-C', 'B-N', 'I-N', 'O', 'B-C', 'B-N', 'I-N', 'I-N', 'I-N', 'O']);
+  const got = assemble(sentenceOf(t), tags, new Float64Array(tags.length).fill(5)).map((a) => [spanText(t, a.source), spanText(t, a.cue), spanText(t, a.content)]);
+  assert.deepEqual(got.at(-1), ['Tolland', 'arguing', 'that it was unsafe']);
+});
+
+test('assemble: a source cut at a title\'s stop runs on to the name after it', () => {
+  const t = 'Mr. Osk said the pier is unsafe .';
+  const tags = tagIds(['B-S', 'O', 'O', 'B-C', 'B-N', 'I-N', 'I-N', 'I-N', 'O']);
+  const [a] = assemble(sentenceOf(t), tags, new Float64Array(tags.length).fill(5));
+  assert.equal(spanText(t, a!.source), 'Mr. Osk');
+});
+
 test('assemble: content before the cue and the source after it', () => {
   const t = 'The pier is unsafe , said Tolland .';
   const s = sentenceOf(t);

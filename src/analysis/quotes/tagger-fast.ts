@@ -8,6 +8,8 @@
 //   cwp by word and code;
 // - features over few values (cue classes, distance buckets, quotation, position, commas,
 //   previous tags) become tables of summed weights indexed by their codes.
+// - word classes (./clusters.ts): k and kk go with the word's own features; k-1, k+1, kk-1 and
+//   kk+1 are looked up once per word form, as the ids its classes give the tokens beside it.
 // What depends on one word form only is cached per form (its own features' summed weights, and
 // the weights of its word's other one-value features side by side), each token's static score is
 // summed once, and greedy decoding adds only the history features. The tags and margins are those
@@ -24,6 +26,7 @@
 // is part of the first article's time.
 import type { Mention, Span } from '../../types.js';
 import { tokenize, type Token } from '../../text/segment.js';
+import { wordClass } from './clusters.js';
 import { assemble, best, bucket, cueClass, K, mentionCovering, mentionKind, QUOTE_CHARS, shape, stem, TAGS, type ArticleContext, type TaggedAttribution, type WeightTable } from './tagger.js';
 
 /** The number of tags, K, as a literal: K comes from a module that imports this one, so it is
@@ -137,6 +140,12 @@ interface Surface {
   own: Float64Array | null;
   /** The lower-cased word's block (see CompiledTagger.blocks). */
   blk: Weights | null;
+  /** Ids of k-1, k+1, kk-1 and kk+1 with this word's classes, for the tokens after and before it
+   * (-1: none). */
+  kPrev: number;
+  kNext: number;
+  kkPrev: number;
+  kkNext: number;
 }
 
 type Weights = Float32Array | Float64Array;
@@ -749,7 +758,9 @@ function surface(M: CompiledTagger, t: string): Surface {
     return x < 0 ? -1 : M.slots[x * SLOTS + k]!;
   };
   let own: Float64Array | null = null;
-  for (const id of [slot(undefined, W), slot(stem(lower), ST), slot(shape(t), SH), slot(lower.slice(-3), SUF)]) {
+  const wc = wordClass(lower);
+  const small = (name: string) => M.small.get(name) ?? -1;
+  for (const id of [slot(undefined, W), slot(stem(lower), ST), slot(shape(t), SH), slot(lower.slice(-3), SUF), wc ? small('k=' + wc.fine) : -1, wc ? small('kk=' + wc.coarse) : -1]) {
     if (id < 0) continue;
     own ??= new Float64Array(KN);
     addRow(own, 0, w, id);
@@ -765,6 +776,10 @@ function surface(M: CompiledTagger, t: string): Surface {
     bar: lower.includes('|'),
     own,
     blk: blockOf(M, lex),
+    kPrev: wc ? small('k-1=' + wc.fine) : -1,
+    kNext: wc ? small('k+1=' + wc.fine) : -1,
+    kkPrev: wc ? small('kk-1=' + wc.coarse) : -1,
+    kkNext: wc ? small('kk+1=' + wc.coarse) : -1,
   };
   if (M.words.size >= MAX_WORDS) M.words.clear();
   M.words.set(form, s);
@@ -923,6 +938,14 @@ function decodeTokens(M: CompiledTagger, tokens: Token[], ms: Mention[], qs: Spa
     else addRow(st, o, w, pairGet(M.lcwd, lcLex, lb));
     addSum(st, o, M.mark, bucketCode(leftMark[i]!) * NB + bucketCode(rightMark[i]!));
     addSum(st, o, M.pos, (bucketCode(i) * NB + bucketCode(n - 1 - i)) * 4 + (commas < 3 ? commas : 3));
+    if (i > 0) {
+      addRow(st, o, w, words[i - 1]!.kPrev);
+      addRow(st, o, w, words[i - 1]!.kkPrev);
+    }
+    if (i + 1 < n) {
+      addRow(st, o, w, words[i + 1]!.kNext);
+      addRow(st, o, w, words[i + 1]!.kkNext);
+    }
     const entAfter = i + 1 < n ? entOf(M, ms, tokens[i + 1]!) : M.entEnd;
     addRow(st, o, w, ent[0]!);
     addRow(st, o, w, entBefore[1]!);

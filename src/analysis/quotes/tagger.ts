@@ -10,12 +10,13 @@ import { gunzipSync } from 'node:zlib';
 import type { Mention, Span } from '../../types.js';
 import { tokenize, type Token } from '../../text/segment.js';
 import { learnedCue, speechLemma } from './lexicon.js';
+import { wordClass } from './clusters.js';
 import { compileTable, readModel, tagFast, type CompiledTagger, type Decoding } from './tagger-fast.js';
 
 export const TAGS = ['O', 'B-S', 'I-S', 'B-C', 'I-C', 'B-N', 'I-N'] as const;
 export const K = TAGS.length;
 /** Bump whenever features change: a model trained on other features refuses to load. */
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 4;
 export const DEFAULT_TAGGER_PATH = fileURLToPath(new URL('../../../models/quotes-tagger.json.gz', import.meta.url));
 
 // No transition is forbidden: an inside tag after another type opens a span. Content spans are
@@ -93,6 +94,9 @@ export function mentionKind(m: Mention): string {
 interface WordInfo {
   cls: string;
   own: string[];
+  /** The word's fine class, for its neighbours' features. */
+  fine: string | undefined;
+  coarse: string | undefined;
 }
 
 // Word-level features computed once per word form; bounded so a long-running process stays small.
@@ -101,7 +105,9 @@ const WORDS = new Map<string, WordInfo>();
 function wordInfo(t: string, lower: string): WordInfo {
   let info = WORDS.get(t);
   if (info) return info;
-  info = { cls: cueClass(lower), own: ['w', lower, 'st', stem(lower), 'sh', shape(t), 'suf', lower.slice(-3)] };
+  const wc = wordClass(lower);
+  // Word classes let a cue seen rarely in training share weight with words used like it.
+  info = { cls: cueClass(lower), own: ['w', lower, 'st', stem(lower), 'sh', shape(t), 'suf', lower.slice(-3), ...(wc ? ['k', wc.fine, 'kk', wc.coarse] : [])], fine: wc?.fine, coarse: wc?.coarse };
   if (WORDS.size > 50000) WORDS.clear();
   WORDS.set(t, info);
   return info;
@@ -161,6 +167,10 @@ export function sentenceFeatures(text: string, sent: Span, ctx: ArticleContext):
     f.push('pos', bucket(i), 'end', bucket(n - 1 - i));
     f.push('e', ent[i], 'e-1', (i > 0 ? ent[i - 1] : '<s>'), 'e+1', (i + 1 < n ? ent[i + 1] : '</s>'));
     f.push('cm', String(Math.min(commas, 3)));
+    const kp = i > 0 ? infos[i - 1]!.fine : undefined;
+    const kn = i + 1 < n ? infos[i + 1]!.fine : undefined;
+    if (kp !== undefined) f.push('k-1', kp, 'kk-1', infos[i - 1]!.coarse!);
+    if (kn !== undefined) f.push('k+1', kn, 'kk+1', infos[i + 1]!.coarse!);
     if (cls[i]) f.push('cw', cls[i] + '|' + w(i + 1), 'cwp', w(i - 1) + '|' + cls[i]);
     if (t === ',') commas++;
     feats.push(f);
@@ -286,6 +296,31 @@ export interface TaggedAttribution {
   cueMargin: number;
 }
 
+/** Where a content after its cue ends: the tagger often drops out of a long content midway
+ * ("that Mr. Roe is breathing new life into …" tagged only to "Roe"), and once it has, the
+ * sentence's remaining words get no tag at all. With nothing else tagged after it, the content
+ * runs to the end of the sentence, as PolNeAR contents after a cue do. */
+function tailEnd(tok: Token[], spans: TagSpan[], j: number, end: number): number {
+  if (j !== spans.length - 1) return end;
+  let last = tok.length;
+  while (last > end && /^[.!?;:,"“”'’)\]—–-]+$/.test(tok[last - 1]!.text)) last--;
+  return Math.max(end, last);
+}
+
+// Titles whose full stop the tokenizer splits off: the tagger tends to end a source there.
+const TITLE_ABBREVIATION = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St)$/;
+
+/** The end of a source span, carried over a title's stop to the name after it ("Mr" → "Mr. Ban",
+ * without a possessive ending). */
+function sourceEnd(tok: Token[], end: number): number {
+  if (end < 1 || !TITLE_ABBREVIATION.test(tok[end - 1]!.text) || tok[end]?.text !== '.' || !/^\p{Lu}/u.test(tok[end + 1]?.text ?? '')) return tok[end - 1]!.end;
+  let j = end + 1;
+  while (j + 1 < tok.length && j < end + 3 && /^\p{Lu}/u.test(tok[j + 1]!.text) && !/['’]s?$/u.test(tok[j]!.text)) j++;
+  const last = tok[j]!;
+  const poss = /['’]s?$/u.exec(last.text);
+  return poss ? last.end - poss[0].length : last.end;
+}
+
 /** Group the spans of one sentence into attributions: each cue takes the content after it (over
  * any nested source and cue), else the content before it, and the nearest source on its side. */
 export function assemble(s: Pick<TaggerSentence, 'tokens'>, tags: Int32Array, margin: Float64Array): TaggedAttribution[] {
@@ -305,7 +340,7 @@ export function assemble(s: Pick<TaggerSentence, 'tokens'>, tags: Int32Array, ma
       gap += x.start - (j === k + 1 ? c.end : spans[j - 1]!.end);
       if (gap > 3 && nestedStart < 0) break;
       if (x.type === 'N') {
-        content = chars(nestedStart >= 0 ? nestedStart : x.start, x.end);
+        content = chars(nestedStart >= 0 ? nestedStart : x.start, tailEnd(tok, spans, j, x.end));
         break;
       }
       if (x.type === 'C' || (x.type === 'S' && j > k + 1) || (x.type === 'S' && spans[j + 1]?.type === 'C')) {
@@ -330,8 +365,14 @@ export function assemble(s: Pick<TaggerSentence, 'tokens'>, tags: Int32Array, ma
     let source: Span | null = null;
     const prev = spans[k - 1];
     const next = spans[k + 1];
-    if (prev && prev.type === 'S' && c.start - prev.end <= 6) source = chars(prev.start, prev.end);
-    else if (next && next.type === 'S' && next.start - c.end <= 3 && (contentBefore || spans[k + 2]?.type !== 'C')) source = chars(next.start, next.end);
+    const sourceOf = (x: TagSpan): Span => ({ start: tok[x.start]!.start, end: sourceEnd(tok, x.end) });
+    if (prev && prev.type === 'S' && c.start - prev.end <= 6) source = sourceOf(prev);
+    else if (next && next.type === 'S' && next.start - c.end <= 3 && (contentBefore || spans[k + 2]?.type !== 'C')) source = sourceOf(next);
+    // ", arguing that …": a participle cue hangs on the clause before it and shares its source.
+    else if (c.start > 0 && tok[c.start - 1]!.text === ',' && /ing$/i.test(tok[c.start]!.text)) {
+      const main = spans.slice(0, k).findLast((x) => x.type === 'S');
+      if (main) source = sourceOf(main);
+    }
     let m = Infinity;
     for (let i = c.start; i < c.end; i++) m = Math.min(m, margin[i]!);
     out.push({ cue: chars(c.start, c.end), source, content, cueMargin: m });
