@@ -1005,25 +1005,40 @@ export interface Decoded {
 
 /** Exact decoding over the two previous tags (states t1*8+t2, START included): the best tag
  * sequence under the same scores greedy decoding adds up one token at a time. */
+// Viterbi's buffers, grown to the longest sentence seen and reused: a fresh set per sentence was
+// a large share of decoding time.
+const VS = 64;
+let vBack = new Int32Array(0);
+const vDelta = new Float64Array(VS);
+const vNext = new Float64Array(VS);
+const vBase = new Float64Array(8 * KN);
+const vLive = new Uint8Array(8);
+
 function viterbi(M: CompiledTagger, words: Surface[], st: Float64Array, n: number, tokens: Token[], tags: Int32Array, margin: Float64Array): Decoded {
-  const S = 64;
-  let delta = new Float64Array(S).fill(-Infinity);
-  let next = new Float64Array(S);
+  const S = VS;
+  let delta = vDelta.fill(-Infinity);
+  let next = vNext;
   delta[START * 8 + START] = 0;
-  const back = new Int32Array(n * S).fill(-1);
+  if (vBack.length < n * S) vBack = new Int32Array(Math.max(n * S, 2 * vBack.length));
+  const back = vBack;
   const sc = scores;
-  // Per token, the static scores plus the t1w row of each previous tag; a state adds its own
-  // history sums to that.
-  const base = new Float64Array(8 * KN);
+  // Per token, the static scores plus the t1w row of each previous tag that some live state
+  // ends in; a state adds its own history sums to that.
+  const base = vBase;
+  const live = vLive;
   const hist = M.hist;
   for (let i = 0; i < n; i++) {
     next.fill(-Infinity);
     const o = i * KN;
+    live.fill(0);
+    for (let state = 0; state < S; state++) if (delta[state]! !== -Infinity) live[state >> 3] = 1;
     for (let t1 = 0; t1 < 8; t1++) {
+      if (!live[t1]) continue;
       for (let k = 0; k < KN; k++) sc[k] = st[o + k]!;
       addBlk(sc, 0, words[i]!.blk, T1W - WM1 + t1);
       base.set(sc, t1 * KN);
     }
+    const bi = i * S;
     for (let state = 0; state < S; state++) {
       const d = delta[state]!;
       if (d === -Infinity) continue;
@@ -1035,11 +1050,13 @@ function viterbi(M: CompiledTagger, words: Surface[], st: Float64Array, n: numbe
         const v = d + base[bo + t]! + hist[ho + t]!;
         if (v > next[to]!) {
           next[to] = v;
-          back[i * S + to] = state;
+          back[bi + to] = state;
         }
       }
     }
-    [delta, next] = [next, delta];
+    const swap = delta;
+    delta = next;
+    next = swap;
   }
   let state = 0;
   for (let s2 = 1; s2 < S; s2++) if (delta[s2]! > delta[state]!) state = s2;
