@@ -3,7 +3,8 @@ import Database from 'better-sqlite3';
 import type { Analysis, Article, ArticleSummary } from '../types.js';
 import { ARTICLE_COLUMNS, SUMMARY_COLUMNS, articleToRow, rowToArticle, rowToSummary, searchTerms, type Row } from './rows.js';
 import { BACKSTOP_AUTOCHECKPOINT_PAGES, Checkpointer } from './checkpointer.js';
-import { BAND_HOLDERS_READ, MAX_BAND_ARTICLES, type ArticleFilter, type CorpusObject, type PutResult, type Store } from './store.js';
+import { SqliteBands } from './sqlite-bands.js';
+import { type ArticleFilter, type CorpusObject, type PutResult, type Store } from './store.js';
 
 // Versioned migrations: each runs once, in order, inside a transaction; user_version records the last.
 const MIGRATIONS: string[] = [
@@ -32,6 +33,9 @@ const MIGRATIONS: string[] = [
    INSERT OR IGNORE INTO bands_by_seq (band, seq, article_id) SELECT b.band, a.seq, b.article_id FROM bands b JOIN articles a ON a.id = b.article_id;
    DROP TABLE bands;
    ALTER TABLE bands_by_seq RENAME TO bands;`,
+  // New reuse keys are staged in arrival order and merged into bands in sorted batches
+  // (sqlite-bands.ts).
+  `CREATE TABLE band_staging (seq INTEGER NOT NULL, band TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (seq, band)) WITHOUT ROWID;`,
 ];
 
 export class SqliteStore implements Store {
@@ -41,19 +45,21 @@ export class SqliteStore implements Store {
 
   constructor(
     readonly file: string,
-    options: { checkpointWalBytes?: number } = {},
+    options: { checkpointWalBytes?: number; bandStageRows?: number } = {},
   ) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('foreign_keys = ON');
+    this.bandIndex = new SqliteBands((sql) => this.st(sql), options.bandStageRows);
     if (file !== ':memory:' && file !== '') {
       this.checkpointer = new Checkpointer(file, options.checkpointWalBytes);
       this.db.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`);
     }
   }
 
+  private readonly bandIndex: SqliteBands;
   /** Checkpoints the write-ahead log beside this connection (null in memory). */
   readonly checkpointer: Checkpointer | null = null;
 
@@ -78,10 +84,12 @@ export class SqliteStore implements Store {
     this.db.exec(this.unitDepth === 1 ? 'BEGIN' : `SAVEPOINT ${name}`);
     try {
       const out = await fn();
+      if (this.unitDepth === 1 && this.bandIndex.shouldMerge) this.bandIndex.merge();
       this.db.exec(this.unitDepth === 1 ? 'COMMIT' : `RELEASE ${name}`);
       if (this.unitDepth === 1) this.checkpointer?.afterCommit();
       return out;
     } catch (e) {
+      this.bandIndex.invalidate();
       if (this.db.inTransaction) this.db.exec(this.unitDepth === 1 ? 'ROLLBACK' : `ROLLBACK TO ${name}; RELEASE ${name}`);
       throw e;
     } finally {
@@ -302,12 +310,15 @@ export class SqliteStore implements Store {
   }
 
   async addBands(articleId: string, bands: string[]): Promise<void> {
-    const seq = (this.st('SELECT seq FROM articles WHERE id = ?').get(articleId) as Row | undefined)?.seq;
+    const seq = (this.st('SELECT seq FROM articles WHERE id = ?').get(articleId) as Row | undefined)?.seq as number | undefined;
     if (seq === undefined) throw new Error(`reuse index: article ${articleId} is not stored`);
-    this.tx(() => {
-      const ins = this.st('INSERT OR IGNORE INTO bands (band, seq, article_id) VALUES (?, ?, ?)');
-      for (const b of bands) ins.run(b, seq, articleId);
-    });
+    try {
+      this.tx(() => this.bandIndex.add(seq, articleId, bands));
+      if (this.unitDepth === 0 && this.bandIndex.shouldMerge) this.tx(() => this.bandIndex.merge());
+    } catch (e) {
+      this.bandIndex.invalidate();
+      throw e;
+    }
   }
 
   async bandCandidates(bands: string[], exclude: string): Promise<Map<string, number>> {
@@ -317,24 +328,7 @@ export class SqliteStore implements Store {
   }
 
   async bandPostings(bands: string[], exclude: string): Promise<Map<string, string[]>> {
-    // A band shared by very many articles says nothing about any one of them: it is skipped whole.
-    // Otherwise its earliest and latest holders are read, each an index range of a few rows.
-    const { earliest, latest } = BAND_HOLDERS_READ;
-    const common = this.st(`SELECT 1 FROM bands WHERE band = ? ORDER BY seq LIMIT 1 OFFSET ${MAX_BAND_ARTICLES}`).pluck();
-    const first = this.st(`SELECT seq, article_id FROM bands WHERE band = ? ORDER BY seq LIMIT ${earliest + latest + 1}`).raw();
-    const last = this.st(`SELECT seq, article_id FROM bands WHERE band = ? ORDER BY seq DESC LIMIT ${latest}`).raw();
-    const out = new Map<string, string[]>();
-    for (const band of new Set(bands)) {
-      let rows = first.all(band) as [number, string][];
-      if (!rows.length) continue;
-      if (rows.length > earliest + latest) {
-        if (common.get(band) !== undefined) continue;
-        rows = [...rows.slice(0, earliest), ...(last.all(band) as [number, string][]).reverse()];
-      }
-      const ids = rows.map((r) => r[1]).filter((id) => id !== exclude);
-      if (ids.length) out.set(band, ids);
-    }
-    return out;
+    return this.bandIndex.postings(bands, exclude);
   }
 
   async getMeta(key: string): Promise<string | null> {
