@@ -4,7 +4,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import type { Analysis, Article, ArticleSummary } from '../types.js';
 import { ARTICLE_COLUMNS, SUMMARY_COLUMNS, articleToRow, rowToArticle, rowToSummary, searchTerms, type Row } from './rows.js';
-import { holdersRead, MAX_BAND_ARTICLES, type ArticleFilter, type CorpusObject, type PutResult, type Store } from './store.js';
+import { holdersRead, MAX_BAND_ARTICLES, type ArticleFilter, type ArticleText, type CorpusObject, type PutResult, type Store } from './store.js';
 
 const MIGRATIONS: string[] = [
   `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -183,6 +183,11 @@ export class PostgresStore implements Store {
   async getArticle(id: string): Promise<Article | null> {
     const r = (await this.q('SELECT * FROM articles WHERE id = $1', [id]))[0];
     return r ? rowToArticle(r) : null;
+  }
+
+  async getArticleText(id: string): Promise<ArticleText | null> {
+    const r = (await this.q('SELECT id, text, published, seq FROM articles WHERE id = $1', [id]))[0];
+    return r ? { id: r.id as string, text: r.text as string, published: (r.published as string) ?? null, seq: Number(r.seq) } : null;
   }
 
   async resolveId(idOrPrefix: string): Promise<string | null> {

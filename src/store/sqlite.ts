@@ -4,7 +4,7 @@ import type { Analysis, Article, ArticleSummary } from '../types.js';
 import { ARTICLE_COLUMNS, SUMMARY_COLUMNS, articleToRow, rowToArticle, rowToSummary, searchTerms, type Row } from './rows.js';
 import { BACKSTOP_AUTOCHECKPOINT_PAGES, Checkpointer } from './checkpointer.js';
 import { SqliteBands } from './sqlite-bands.js';
-import { type ArticleFilter, type CorpusObject, type PutResult, type Store } from './store.js';
+import { type ArticleFilter, type ArticleText, type CorpusObject, type PutResult, type Store } from './store.js';
 
 // Versioned migrations: each runs once, in order, inside a transaction; user_version records the last.
 const MIGRATIONS: string[] = [
@@ -167,6 +167,11 @@ export class SqliteStore implements Store {
   async getArticle(id: string): Promise<Article | null> {
     const r = this.st('SELECT * FROM articles WHERE id = ?').get(id) as Row | undefined;
     return r ? rowToArticle(r) : null;
+  }
+
+  async getArticleText(id: string): Promise<ArticleText | null> {
+    const r = this.st('SELECT id, text, published, seq FROM articles WHERE id = ?').get(id) as Row | undefined;
+    return r ? { id: r.id as string, text: r.text as string, published: (r.published as string) ?? null, seq: Number(r.seq) } : null;
   }
 
   async resolveId(idOrPrefix: string): Promise<string | null> {

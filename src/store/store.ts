@@ -31,6 +31,9 @@ export function holdersRead<T>(holders: T[]): T[] {
   return holders.length <= earliest + latest ? holders : [...holders.slice(0, earliest), ...holders.slice(-latest)];
 }
 
+/** An article's clean text and what orders it in time. */
+export type ArticleText = Pick<Article, 'id' | 'text' | 'published' | 'seq'>;
+
 export type PutResult = { status: 'inserted'; article: Article } | { status: 'exists'; id: string };
 
 /** A corpus-level object made by linking (reuse pair, canonical entity, quote group, claim group,
@@ -65,6 +68,9 @@ export interface Store {
   /** Id of the article stored from this source path or URL, if any. */
   findBySource(source: string): Promise<string | null>;
   getArticle(id: string): Promise<Article | null>;
+  /** The clean text of an article with what orders it in time: what comparing texts needs, read
+   * without the rest of the row. */
+  getArticleText(id: string): Promise<ArticleText | null>;
   /** Resolve a full id or a unique prefix of at least 4 characters. */
   resolveId(idOrPrefix: string): Promise<string | null>;
   listArticles(filter?: ArticleFilter): Promise<ArticleSummary[]>;

@@ -30,6 +30,8 @@ export function storeContract(name: string, open: () => Promise<Store>, cleanup:
       assert.equal(back.text, a.text);
       assert.deepEqual(back.captions, ['A caption']);
       assert.deepEqual(back.boilerplate, ['Share this']);
+      assert.deepEqual(await store.getArticleText(a.id), { id: a.id, text: a.text, published: back.published, seq: back.seq });
+      assert.equal(await store.getArticleText('nonexistent000001'), null);
       assert.deepEqual(back.publishedEvidence, a.publishedEvidence);
       assert.ok(back.seq && back.seq > 0);
       const an = await store.getAnalysis(a.id);

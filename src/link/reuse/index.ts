@@ -30,7 +30,7 @@ export { quotationSpans } from './quotes.js';
 export { words } from './words.js';
 
 /** The store methods reuse linking uses (a full Store has them all). */
-export type ReuseStore = Pick<Store, 'addBands' | 'bandCandidates' | 'putObjects' | 'getArticle'> &
+export type ReuseStore = Pick<Store, 'addBands' | 'bandCandidates' | 'putObjects' | 'getArticleText'> &
   Partial<Pick<Store, 'getLayers' | 'kind'>> &
   Partial<PostingsStore>;
 
@@ -89,16 +89,14 @@ function cachedWords(a: Pick<Article, 'id' | 'text'>): Words {
 // linker forgets them then (forgetCandidate).
 const candidateCaches = new WeakMap<object, TwoGenerationCache<string, PairArticle>>();
 
-async function candidate(store: Pick<ReuseStore, 'getArticle'>, id: string): Promise<PairArticle | null> {
+async function candidate(store: Pick<ReuseStore, 'getArticleText'>, id: string): Promise<PairArticle | null> {
   let cache = candidateCaches.get(store);
   if (!cache) candidateCaches.set(store, (cache = new TwoGenerationCache(WORD_CACHE_GENERATION)));
   const hit = cache.get(id);
   if (hit) return hit;
-  const a = await store.getArticle(id);
-  if (!a) return null;
-  const kept: PairArticle = { id: a.id, text: a.text, published: a.published, seq: a.seq };
-  cache.set(id, kept);
-  return kept;
+  const a = await store.getArticleText(id);
+  if (a) cache.set(id, a);
+  return a;
 }
 
 /** Forget a stored article read as a candidate (its text or date changed). */
@@ -139,7 +137,7 @@ async function postingsOf(
 /** The read side of linkReuse: the pairs an article makes with the stored corpus and the keys to
  * index for it, without writing anything. `candidates` is how many articles were aligned. */
 export async function findReuse(
-  store: Pick<ReuseStore, 'bandCandidates' | 'bandPostings' | 'kind' | 'getArticle' | 'getLayers'>,
+  store: Pick<ReuseStore, 'bandCandidates' | 'bandPostings' | 'kind' | 'getArticleText' | 'getLayers'>,
   article: Article,
   options: Partial<LinkOptions> = {},
 ): Promise<{ pairs: ReusePair[]; bands: string[]; candidates: number }> {

@@ -32,6 +32,10 @@ export class MemoryReuseStore implements ReuseStore {
     return this.articles.get(id) ?? null;
   }
 
+  async getArticleText(id: string): Promise<Article | null> {
+    return this.articles.get(id) ?? null;
+  }
+
   private intern(id: string): number {
     let n = this.idNumber.get(id);
     if (n === undefined) {
