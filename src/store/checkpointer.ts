@@ -10,6 +10,8 @@ import { Worker } from 'node:worker_threads';
 
 /** Ask for a checkpoint once the log holds this many bytes. */
 export const CHECKPOINT_WAL_BYTES = 16 * 2 ** 20;
+/** SQLite's own threshold, in pages, for when the writer checkpoints by itself. */
+export const DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
 /** The writer's own checkpoint threshold, in pages: a backstop should the worker fall behind. */
 export const BACKSTOP_AUTOCHECKPOINT_PAGES = 65536;
 
@@ -36,9 +38,14 @@ export class Checkpointer {
   /** Checkpoints run so far. */
   completed = 0;
 
+  /** Set when the worker thread failed: the writer checkpoints for itself from then on. */
+  failed = false;
+
   constructor(
     private readonly file: string,
     private readonly walBytes = CHECKPOINT_WAL_BYTES,
+    /** Called once if the worker thread fails, so that the writer can take checkpoints back. */
+    private readonly onFail: (error: string) => void = () => {},
   ) {}
 
   /** Resolves when no checkpoint is running. */
@@ -56,7 +63,7 @@ export class Checkpointer {
 
   /** After a commit: start a checkpoint if the log has grown and none is running. */
   afterCommit(): void {
-    if (this.inFlight) return;
+    if (this.inFlight || this.failed) return;
     let size = 0;
     try {
       size = statSync(this.file + '-wal').size;
@@ -76,9 +83,13 @@ export class Checkpointer {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { file: this.file, driver } });
     w.on('message', (m: { error: string | null }) => this.done(m.error));
+    // A thread that cannot run (no worker support, the driver failing to load) is not retried on
+    // every commit: the writer's own checkpoints take over.
     w.on('error', (e) => {
       this.worker = null;
+      this.failed = true;
       this.done(e.message);
+      this.onFail(e.message);
     });
     return (this.worker = w);
   }

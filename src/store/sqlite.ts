@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import type { Analysis, Article, ArticleSummary } from '../types.js';
 import { ARTICLE_COLUMNS, SUMMARY_COLUMNS, articleToRow, rowToArticle, rowToSummary, searchTerms, type Row } from './rows.js';
-import { BACKSTOP_AUTOCHECKPOINT_PAGES, Checkpointer } from './checkpointer.js';
+import { BACKSTOP_AUTOCHECKPOINT_PAGES, Checkpointer, DEFAULT_AUTOCHECKPOINT_PAGES } from './checkpointer.js';
 import { SqliteBands } from './sqlite-bands.js';
 import { type ArticleFilter, type ArticleText, type CorpusObject, type PutResult, type Store } from './store.js';
 
@@ -54,7 +54,7 @@ export class SqliteStore implements Store {
     this.db.pragma('foreign_keys = ON');
     this.bandIndex = new SqliteBands((sql) => this.st(sql), options.bandStageRows);
     if (file !== ':memory:' && file !== '') {
-      this.checkpointer = new Checkpointer(file, options.checkpointWalBytes);
+      this.checkpointer = new Checkpointer(file, options.checkpointWalBytes, () => this.db.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`));
       this.db.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`);
     }
   }

@@ -44,3 +44,22 @@ test('a store that never writes starts no checkpointer thread', async () => {
   assert.equal(store.checkpointer!.completed, 0);
   await store.close();
 });
+
+test('a checkpointer whose thread cannot run says so once and hands checkpoints back', async () => {
+  const { Checkpointer } = await import('../../src/store/checkpointer.js');
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  // A "database" that is a directory: the thread's connection fails to open.
+  const file = join(dir, 'not-a-db');
+  mkdirSync(file);
+  writeFileSync(file + '-wal', 'x');
+  const failures: string[] = [];
+  const c = new Checkpointer(file, 1, (e) => failures.push(e));
+  c.afterCommit();
+  await c.idle();
+  assert.equal(c.failed, true);
+  assert.equal(failures.length, 1);
+  c.afterCommit();
+  await c.idle();
+  assert.equal(failures.length, 1, 'not retried on every commit');
+  await c.close();
+});
