@@ -9,8 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { Mention, Span } from '../../types.js';
 import { tokenize, type Token } from '../../text/segment.js';
-import { learnedCue, speechLemma } from './lexicon.js';
+import { learnedCue, speechLemma, ORG_NOUNS, PERSON_NOUNS } from './lexicon.js';
 import { wordClass } from './clusters.js';
+import { subjectBefore } from './subject.js';
 import { compileTable, readModel, tagFast, type CompiledTagger, type Decoding } from './tagger-fast.js';
 
 export const TAGS = ['O', 'B-S', 'I-S', 'B-C', 'I-C', 'B-N', 'I-N'] as const;
@@ -321,6 +322,21 @@ function sourceEnd(tok: Token[], end: number): number {
   return poss ? last.end - poss[0].length : last.end;
 }
 
+/** A cue the lexicons know as speech or a frequent attribution verb: one whose subject is its source. */
+function cueLike(tok: Token[], c: TagSpan): boolean {
+  for (let i = c.start; i < c.end; i++) {
+    const k = cueClass(tok[i]!.text.toLowerCase());
+    if (k === 'sp' || k === 'l6' || k === 'l3') return true;
+  }
+  return false;
+}
+
+/** A subject head that can speak: a pronoun, a name, or a person or organisation noun. */
+function speakerLike(head: string): boolean {
+  const w = head.toLowerCase();
+  return /^(?:he|she|they|we|i|who)$/.test(w) || /^\p{Lu}/u.test(head) && w !== 'it' || PERSON_NOUNS.has(w) || PERSON_NOUNS.has(w.replace(/s$/, '')) || ORG_NOUNS.has(w) || ORG_NOUNS.has(w.replace(/s$/, ''));
+}
+
 /** Group the spans of one sentence into attributions: each cue takes the content after it (over
  * any nested source and cue), else the content before it, and the nearest source on its side. */
 export function assemble(s: Pick<TaggerSentence, 'tokens'>, tags: Int32Array, margin: Float64Array): TaggedAttribution[] {
@@ -372,6 +388,11 @@ export function assemble(s: Pick<TaggerSentence, 'tokens'>, tags: Int32Array, ma
     else if (c.start > 0 && tok[c.start - 1]!.text === ',' && /ing$/i.test(tok[c.start]!.text)) {
       const main = spans.slice(0, k).findLast((x) => x.type === 'S');
       if (main) source = sourceOf(main);
+    }
+    // No source tagged before a cue that opens its content: the cue verb's subject is the source.
+    if (!source && !contentBefore) {
+      const subj = subjectBefore(tok, c.start, k > 0 ? spans[k - 1]!.end : 0);
+      if (subj && speakerLike(tok[subj[1] - 1]!.text)) source = chars(subj[0], subj[1]);
     }
     let m = Infinity;
     for (let i = c.start; i < c.end; i++) m = Math.min(m, margin[i]!);

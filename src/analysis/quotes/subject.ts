@@ -1,0 +1,52 @@
+// The subject of a cue verb, read off the words before it, for attributions whose source the
+// tagger left untagged ("Mexico demanded that …", "an arbitration panel found …", "He plans to …").
+// Without a parser this is a shallow walk: over auxiliaries and adverbs, then back across the noun
+// phrase to the nearest clause boundary.
+import type { Token } from '../../text/segment.js';
+
+// Between a subject and its verb: "has also said", "did not immediately respond", "is stressing".
+const AUXILIARY = new Set(
+  ('has have had is are was were be been being will would could should can may might must shall did does do ' +
+    'not never also even then still just already again now once reportedly repeatedly recently later first ' +
+    'further often always publicly privately long n’t n\'t').split(' '),
+);
+
+// Words that open a new clause or phrase: the subject starts after them.
+const BOUNDARY = new Set(
+  ('and but or nor that because when whenever while if as after before since although though so where whereas ' +
+    'than until unless whether once said says say told tells according in on with by from into during about against ' +
+    'under over without within between among to').split(' '),
+);
+
+const DETERMINER = /^(?:the|a|an|this|these|those|its|their|his|her|our)$/i;
+const PRONOUN = /^(?:he|she|they|it|we|i|you|who|which)$/i;
+const MAX_WORDS = 8;
+
+const isPunct = (t: string) => !/[\p{L}\p{N}]/u.test(t);
+// "Sen." and "U.S." keep their stops; a lone stop is the end of something else.
+const isTitleStop = (tok: Token[], i: number) => tok[i]!.text === '.' && i > 0 && /^\p{Lu}[\p{L}.]{0,3}$/u.test(tok[i - 1]!.text) && tok[i - 1]!.end === tok[i]!.start;
+
+/** Token range [start, end) of the subject of the verb at `cue`, not reaching before `floor`; null
+ * when the words before the cue are not a subject (a comma, a preposition, nothing). */
+export function subjectBefore(tok: Token[], cue: number, floor: number): [number, number] | null {
+  let i = cue - 1;
+  while (i >= floor && AUXILIARY.has(tok[i]!.text.toLowerCase())) i--;
+  if (i < floor || isPunct(tok[i]!.text) && !/^['’]s?$/.test(tok[i]!.text)) return null;
+  const head = tok[i]!.text;
+  if (PRONOUN.test(head)) return [i, i + 1];
+  if (BOUNDARY.has(head.toLowerCase()) || /ly$/.test(head)) return null;
+  let start = i;
+  while (start - 1 >= floor && i + 1 - start < MAX_WORDS) {
+    const t = tok[start - 1]!.text;
+    const lower = t.toLowerCase();
+    if (BOUNDARY.has(lower) || PRONOUN.test(t) && start - 1 < i) break;
+    if (isPunct(t) && !isTitleStop(tok, start - 1) && !/^['’]s?$|^-$/.test(t)) break;
+    // A determiner opens the noun phrase unless a preposition ties it to the words before
+    // ("the head of the agency"): "After the storm the ferry company warned" starts at "the ferry".
+    if (DETERMINER.test(tok[start]!.text) && !/^(?:of|for|at)$/i.test(t)) break;
+    start--;
+  }
+  // A sentence-initial connective ("However", "Meanwhile") is not part of the subject.
+  while (start < i && /^(?:However|Meanwhile|Instead|Still|Yet|Now|Then|Also|Indeed|Moreover)$/.test(tok[start]!.text)) start++;
+  return [start, i + 1];
+}

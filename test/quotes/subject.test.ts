@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { subjectBefore } from '../../src/analysis/quotes/subject.js';
+import { tokenize } from '../../src/text/segment.js';
+
+// Fictional sentences about the harbour board of Quellmoor.
+function subject(sentence: string, cueWord: string): string | null {
+  const tok = tokenize(sentence, 0);
+  const cue = tok.findIndex((t) => t.text === cueWord);
+  const r = subjectBefore(tok, cue, 0);
+  return r ? sentence.slice(tok[r[0]]!.start, tok[r[1] - 1]!.end) : null;
+}
+
+test('the subject of a cue verb is the noun phrase before it, over auxiliaries and adverbs', () => {
+  assert.equal(subject('The harbour board has repeatedly insisted that the quay is safe.', 'insisted'), 'The harbour board');
+  assert.equal(subject('Mayor Ilse Varga did not dispute the count.', 'dispute'), 'Mayor Ilse Varga');
+  assert.equal(subject('Sen. Orrin Pike plans to reopen the canal.', 'plans'), 'Sen. Orrin Pike');
+});
+
+test('a clause boundary or connective bounds the subject; a pronoun or relative is the subject alone', () => {
+  assert.equal(subject('After the storm the ferry company warned of delays.', 'warned'), 'the ferry company');
+  assert.equal(subject('However, she denied the report.', 'denied'), 'she');
+  assert.equal(subject('The pilots, who doubted the forecast, stayed ashore.', 'doubted'), 'who');
+  assert.equal(subject('Meanwhile Lowmere officials conceded the point.', 'conceded'), 'Lowmere officials');
+});
+
+test('no subject after a comma or preposition', () => {
+  assert.equal(subject('In Brackton, said the clerk, nothing moved.', 'said'), null);
+  assert.equal(subject('The tide rose, prompting fears of flooding.', 'prompting'), null);
+});
