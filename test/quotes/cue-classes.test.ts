@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { segment } from '../../src/text/segment.js';
 import { extractQuotes } from '../../src/analysis/quotes/index.js';
-import { learnedCue } from '../../src/analysis/quotes/lexicon.js';
+import { learnedCue, learnedStem, stem } from '../../src/analysis/quotes/lexicon.js';
+import { LEARNED_STEMS } from '../../src/analysis/quotes/learned-cues.js';
+import { stemClass } from '../../src/analysis/quotes/tagger.js';
 
 // Fictional harbour town of Quellmoor, its council and a made-up survey institute.
 const run = (text: string) => extractQuotes(text, segment(text), []);
@@ -68,4 +70,18 @@ test('progressive cues: "is demanding"', () => {
   assert.ok(q, 'no attribution with cue "demanding"');
   assert.equal(q.speaker, 'Iris Vantongeren');
   assert.equal(q.text, 'a full audit of the port authority');
+});
+
+test('a form the lexicon leaves unclassed borrows its stem’s pooled cue record; a classed form does not', () => {
+  const entries = Object.entries(LEARNED_STEMS);
+  assert.ok(entries.length > 0, 'the learned lexicon has stems');
+  for (const [st, [cue, all]] of entries.slice(0, 50)) {
+    const l = learnedStem(st + 'ing');
+    if (stem(st + 'ing') !== st) continue;
+    assert.equal(l?.weight, cue / all);
+    assert.match(stemClass(st + 'ing', ''), /^s[136]$/);
+    assert.equal(stemClass(st + 'ing', 'sp'), '');
+  }
+  assert.equal(learnedStem('zzqxv'), null);
+  assert.equal(stemClass('zzqxv', ''), '');
 });

@@ -1,6 +1,6 @@
 // General English vocabulary of attribution: speech verbs, the words that make up a speaker's noun
 // phrase, and channels. Nothing here is specific to any story.
-import { LEARNED_CUES, LEARNED_PHRASES } from './learned-cues.js';
+import { LEARNED_CUES, LEARNED_PHRASES, LEARNED_STEMS } from './learned-cues.js';
 
 /** Verbs (all inflections listed) that introduce speech or a written statement. */
 const SPEECH_LEMMAS: Record<string, string[]> = {
@@ -113,6 +113,20 @@ export function learnedCue(word: string, minWeight = LEARNED_MIN_WEIGHT): { form
   const [cue, all] = LEARNED_CUES[w]!;
   const weight = cue / all;
   return cue >= LEARNED_MIN_COUNT && weight >= minWeight ? { form: w, weight } : null;
+}
+
+/** A rough lemma: enough to let "believes", "believed" and "believing" share weight. */
+export function stem(w: string): string {
+  if (w.length <= 4) return w;
+  return w.replace(/(?:ing|ed|es|s)$/, '');
+}
+
+/** For a form too rare to be learned on its own: the pooled weight of the forms sharing its stem. */
+export function learnedStem(word: string): { form: string; weight: number } | null {
+  const st = stem(word.toLowerCase());
+  if (!Object.prototype.hasOwnProperty.call(LEARNED_STEMS, st)) return null;
+  const [cue, all] = LEARNED_STEMS[st]!;
+  return { form: st, weight: cue / all };
 }
 
 /** Does this learned cue take the next word as its particle ("called for", "talked about")? */

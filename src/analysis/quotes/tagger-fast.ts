@@ -27,7 +27,7 @@
 import type { Mention, Span } from '../../types.js';
 import { tokenize, type Token } from '../../text/segment.js';
 import { wordClass } from './clusters.js';
-import { assemble, best, bucket, cueClass, K, mentionCovering, mentionKind, QUOTE_CHARS, shape, stem, TAGS, type ArticleContext, type TaggedAttribution, type WeightTable } from './tagger.js';
+import { assemble, best, bucket, cueClass, K, mentionCovering, mentionKind, QUOTE_CHARS, shape, stem, stemClass, TAGS, type ArticleContext, type TaggedAttribution, type WeightTable } from './tagger.js';
 
 /** The number of tags, K, as a literal: K comes from a module that imports this one, so it is
  * not set yet while this module loads. The builder checks that they agree. */
@@ -760,7 +760,8 @@ function surface(M: CompiledTagger, t: string): Surface {
   let own: Float64Array | null = null;
   const wc = wordClass(lower);
   const small = (name: string) => M.small.get(name) ?? -1;
-  for (const id of [slot(undefined, W), slot(stem(lower), ST), slot(shape(t), SH), slot(lower.slice(-3), SUF), wc ? small('k=' + wc.fine) : -1, wc ? small('kk=' + wc.coarse) : -1]) {
+  const sc = stemClass(lower, cls);
+  for (const id of [slot(undefined, W), slot(stem(lower), ST), slot(shape(t), SH), slot(lower.slice(-3), SUF), wc ? small('k=' + wc.fine) : -1, wc ? small('kk=' + wc.coarse) : -1, sc ? small('sc=' + sc) : -1]) {
     if (id < 0) continue;
     own ??= new Float64Array(KN);
     addRow(own, 0, w, id);

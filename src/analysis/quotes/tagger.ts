@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { Mention, Span } from '../../types.js';
 import { tokenize, type Token } from '../../text/segment.js';
-import { learnedCue, speechLemma, ORG_NOUNS, PERSON_NOUNS } from './lexicon.js';
+import { learnedCue, learnedStem, speechLemma, stem, ORG_NOUNS, PERSON_NOUNS } from './lexicon.js';
 import { wordClass } from './clusters.js';
 import { subjectBefore } from './subject.js';
 import { compileTable, readModel, tagFast, type CompiledTagger, type Decoding } from './tagger-fast.js';
@@ -17,7 +17,7 @@ import { compileTable, readModel, tagFast, type CompiledTagger, type Decoding } 
 export const TAGS = ['O', 'B-S', 'I-S', 'B-C', 'I-C', 'B-N', 'I-N'] as const;
 export const K = TAGS.length;
 /** Bump whenever features change: a model trained on other features refuses to load. */
-export const FEATURE_VERSION = 4;
+export const FEATURE_VERSION = 5;
 export const DEFAULT_TAGGER_PATH = fileURLToPath(new URL('../../../models/quotes-tagger.json.gz', import.meta.url));
 
 // No transition is forbidden: an inside tag after another type opens a span. Content spans are
@@ -50,11 +50,7 @@ export function shape(w: string): string {
   return out.slice(0, 6);
 }
 
-/** A rough lemma: enough to let "believes", "believed" and "believing" share weight. */
-export function stem(w: string): string {
-  if (w.length <= 4) return w;
-  return w.replace(/(?:ing|ed|es|s)$/, '');
-}
+export { stem };
 
 export function bucket(d: number): string {
   return d <= 0 ? '0' : d === 1 ? '1' : d === 2 ? '2' : d <= 4 ? '4' : d <= 8 ? '8' : d <= 16 ? '16' : 'far';
@@ -66,6 +62,14 @@ export function cueClass(w: string): string {
   const l = learnedCue(w, 0.05);
   if (!l) return '';
   return l.weight >= 0.6 ? 'l6' : l.weight >= 0.35 ? 'l3' : l.weight >= 0.15 ? 'l1' : 'l0';
+}
+
+/** For a word the lexicons leave without a cue class: how cue-like its stem's forms are together
+ * ("lamenting" seen once shares "lament"'s record). Empty when the stem is unknown too. */
+export function stemClass(w: string, cls: string): string {
+  if (cls) return '';
+  const l = learnedStem(w);
+  return !l ? '' : l.weight >= 0.6 ? 's6' : l.weight >= 0.35 ? 's3' : 's1';
 }
 
 /** Character-level lookups the features need from the whole article: inside a quotation, and the
@@ -108,7 +112,9 @@ function wordInfo(t: string, lower: string): WordInfo {
   if (info) return info;
   const wc = wordClass(lower);
   // Word classes let a cue seen rarely in training share weight with words used like it.
-  info = { cls: cueClass(lower), own: ['w', lower, 'st', stem(lower), 'sh', shape(t), 'suf', lower.slice(-3), ...(wc ? ['k', wc.fine, 'kk', wc.coarse] : [])], fine: wc?.fine, coarse: wc?.coarse };
+  const cls = cueClass(lower);
+  const sc = stemClass(lower, cls);
+  info = { cls, own: ['w', lower, 'st', stem(lower), 'sh', shape(t), 'suf', lower.slice(-3), ...(wc ? ['k', wc.fine, 'kk', wc.coarse] : []), ...(sc ? ['sc', sc] : [])], fine: wc?.fine, coarse: wc?.coarse };
   if (WORDS.size > 50000) WORDS.clear();
   WORDS.set(t, info);
   return info;
