@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { tilingFeatures, TILING_FEATURES } from '../../src/eval/meter/features.js';
+import { sentenceContainment, tilingFeatures, TILING_FEATURES } from '../../src/eval/meter/features.js';
 import { greedyTiles } from '../../src/eval/meter/tiling.js';
-import { fnv1a } from '../../src/link/reuse/hash.js';
+import { fnv1a, gramHash } from '../../src/link/reuse/hash.js';
+import { stemWords } from '../../src/link/reuse/stem.js';
 import { words } from '../../src/link/reuse/words.js';
 import { P } from './fixtures.js';
 
@@ -34,4 +35,32 @@ test('tilingFeatures: a wire copy is tiled, a story that only quotes the wire mo
   assert.ok(fc[at('sentences with a PA sentence sharing 80% of their content stems')]! > 0.6);
   assert.ok(fq[at('sentences with a PA sentence sharing 80% of their content stems')]! < 0.5);
   assert.equal(fc[at('stem 1-grams contained in PA')]! >= fc[at('stem 5-grams contained in PA')]!, true);
+});
+
+test('sentenceContainment: a sentence stitched from two wire sentences counts; an own sentence does not', () => {
+  const wire = [P.flood1, P.flood2].join('\n\n');
+  const ws = words(wire);
+  const pa = new Set<number>();
+  for (let i = 0; i + 2 <= ws.length; i++) pa.add(gramHash(stemWords(wire, ws).hash, i, 2));
+  // First half of one wire sentence joined to the second half of the other, then a sentence of our own.
+  const story =
+    'Floodwater from the Brenn river reached the market square of Lowmere before the water found a way around its northern end. ' +
+    P.own1;
+  const f = sentenceContainment(story, stemWords(story, words(story)), pa);
+  assert.deepEqual(f, [0.5, 0.5, 0.5]);
+  // Sentences under four words are left out rather than counted as uncontained.
+  const short = `${P.flood1} Not so.`;
+  assert.deepEqual(sentenceContainment(short, stemWords(short, words(short)), pa), [1, 1, 1]);
+});
+
+test('tilingFeatures: containment falls as n grows for a reworded story', () => {
+  const wire = [P.flood1, P.flood2].join('\n\n');
+  const reworded =
+    'Floodwater from the Brenn reached the Lowmere market square late on Tuesday, and forty homes along Mill Lane were evacuated. ' +
+    'The barrier near the footbridge held for six hours, council engineer Tamsin Oake said.';
+  const f = tilingFeatures(reworded, words(reworded), [wire], [words(wire)]);
+  const c = (n: number) => f[TILING_FEATURES.indexOf(`stem ${n}-grams contained in PA` as (typeof TILING_FEATURES)[number])]!;
+  assert.ok(c(1) > 0.8, `${c(1)}`);
+  for (let n = 2; n <= 10; n++) assert.ok(c(n) <= c(n - 1), `n=${n}: ${c(n)} > ${c(n - 1)}`);
+  assert.equal(c(10), 0);
 });

@@ -14,15 +14,23 @@ import { greedyTiles } from './tiling.js';
 /** Minimum tile lengths whose tiled shares are features. */
 export const TILE_LENGTHS = [2, 3, 4, 5, 6, 8] as const;
 
+/** Stem n-gram lengths whose containment in PA is a feature (Clough et al. use 1 to 10). */
+export const CONTAINMENT_LENGTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
+
+/** Bigram containment levels at which the story's sentences are counted. */
+export const SENTENCE_CONTAINMENT_LEVELS = [0.3, 0.5, 0.8] as const;
+
 /** Names of the features tilingFeatures returns, in order. */
 export const TILING_FEATURES = [
   ...TILE_LENGTHS.map((m) => `tiled share, tiles of ${m}+ words`),
   'longest tile share',
   'tiles of 3+ words per 10 words',
-  ...[1, 2, 3, 4, 5].map((n) => `stem ${n}-grams contained in PA`),
+  ...CONTAINMENT_LENGTHS.map((n) => `stem ${n}-grams contained in PA`),
   'mean best-sentence overlap',
+  'sentences with a PA sentence sharing 30% of their content stems',
   'sentences with a PA sentence sharing half their content stems',
   'sentences with a PA sentence sharing 80% of their content stems',
+  ...SENTENCE_CONTAINMENT_LEVELS.map((l) => `sentences with ${100 * l}% of their stem bigrams in PA`),
   'quoted share of tiled words (3+)',
   'unquoted words tiled (3+)',
   'log story length',
@@ -65,6 +73,7 @@ export function tilingFeatures(text: string, story: Words, sourceTexts: string[]
 
   const paSentences = ss.flatMap((s, i) => sentenceStems(sourceTexts[i]!, s, sources[i]!));
   let sum = 0;
+  let some = 0;
   let half = 0;
   let most = 0;
   const mine = sentenceStems(text, st, story);
@@ -76,6 +85,7 @@ export function tilingFeatures(text: string, story: Words, sourceTexts: string[]
       best = Math.max(best, shared / sent.size);
     }
     sum += best;
+    if (best >= 0.3) some++;
     if (best >= 0.5) half++;
     if (best >= 0.8) most++;
   }
@@ -99,15 +109,43 @@ export function tilingFeatures(text: string, story: Words, sourceTexts: string[]
     ...TILE_LENGTHS.map(tiledShare),
     longest / n,
     (10 * count3) / n,
-    ...[1, 2, 3, 4, 5].map(containment),
+    ...CONTAINMENT_LENGTHS.map(containment),
     sum / k,
+    some / k,
     half / k,
     most / k,
+    ...sentenceContainment(text, st, containedBigrams(ss)),
     tiledAll ? tiledIn / tiledAll : 0,
     outside ? tiledOut / outside : 0,
     Math.log(st.length + 1) / 6,
     Math.log((paLength + 1) / (st.length + 1)) / 3,
   ];
+}
+
+/** Stem bigrams of the PA texts (none spans two texts). */
+function containedBigrams(sources: Words[]): Set<number> {
+  const out = new Set<number>();
+  for (const s of sources) for (let i = 0; i + 2 <= s.length; i++) out.add(gramHash(s.hash, i, 2));
+  return out;
+}
+
+/** Share of the story's sentences (of four words or more) with at least each level of their stem
+ * bigrams in PA. Unlike the best-sentence overlap, the bigrams may come from anywhere in PA: a
+ * sentence stitched from pieces of several PA sentences still counts as contained. */
+export function sentenceContainment(text: string, stems: Words, pa: Set<number>): number[] {
+  const shares: number[] = [];
+  let i = 0;
+  for (const sp of segment(text).sentences) {
+    while (i < stems.length && stems.start[i]! < sp.start) i++;
+    const from = i;
+    while (i < stems.length && stems.start[i]! < sp.end) i++;
+    if (i - from < 4) continue;
+    let hit = 0;
+    for (let j = from; j + 2 <= i; j++) if (pa.has(gramHash(stems.hash, j, 2))) hit++;
+    shares.push(hit / (i - from - 1));
+  }
+  const n = Math.max(1, shares.length);
+  return SENTENCE_CONTAINMENT_LEVELS.map((l) => shares.filter((s) => s >= l).length / n);
 }
 
 /** Content-word stems of each sentence of at least three of them. */
