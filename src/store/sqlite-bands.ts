@@ -60,9 +60,11 @@ export class SqliteBands {
   /** Stage an article's keys; call inside a transaction. */
   add(seq: number, articleId: string, bands: string[]): void {
     const m = this.mirror();
-    const ins = this.st('INSERT OR IGNORE INTO band_staging (seq, band, article_id) VALUES (?, ?, ?)');
-    const added: string[] = [];
-    for (const b of new Set(bands)) if (ins.run(seq, b, articleId).changes) added.push(b);
+    // The mirror holds exactly what is staged, so it tells which keys are new without asking.
+    const added = [...new Set(bands)].filter((b) => !m.get(b)?.some((h) => h[0] === seq));
+    if (!added.length) return;
+    // One statement for all the keys: a call per key cost more than the inserts themselves.
+    this.st('INSERT OR IGNORE INTO band_staging (seq, band, article_id) SELECT ?, value, ? FROM json_each(?)').run(seq, articleId, JSON.stringify(added));
     for (const b of added) {
       const list = m.get(b);
       if (!list) m.set(b, [[seq, articleId]]);
@@ -88,19 +90,41 @@ export class SqliteBands {
     this.stagedRows = 0;
   }
 
+  /** Up to `limit` earliest holders of each key in the big table, read in one statement: most keys
+   * of a new article are held by no one, and a call per key cost more than the lookups. */
+  private firstHolders(keys: string[], limit: number): Map<string, Holder[]> {
+    const out = new Map<string, Holder[]>();
+    if (!keys.length) return out;
+    const rows = this.st(
+      `SELECT j.value, (SELECT group_concat(seq || char(31) || article_id, char(30)) FROM (SELECT seq, article_id FROM bands WHERE band = j.value ORDER BY seq LIMIT ${limit})) FROM json_each(?) j`,
+    ).raw().all(JSON.stringify(keys)) as [string, string | null][];
+    for (const [band, list] of rows) {
+      if (list === null) continue;
+      // Fields and holders are parted by control characters no article id holds.
+      const holders: Holder[] = list.split('\x1e').map((h) => {
+        const cut = h.indexOf('\x1f');
+        return [Number(h.slice(0, cut)), h.slice(cut + 1)];
+      });
+      // group_concat keeps the subquery's order in practice; the order is not promised.
+      holders.sort((a, b) => a[0] - b[0]);
+      out.set(band, holders);
+    }
+    return out;
+  }
+
   /** Each key's holders as the reuse index reads them (see Store.bandPostings). */
   postings(bands: string[], exclude: string): Map<string, string[]> {
     // A key shared by very many articles says nothing about any one of them: it is skipped whole.
     // Otherwise its earliest and latest holders are read, each an index range of a few rows.
     const { earliest, latest } = BAND_HOLDERS_READ;
     const beyond = this.st('SELECT 1 FROM bands WHERE band = ? ORDER BY seq LIMIT 1 OFFSET ?').pluck();
-    const first = this.st(`SELECT seq, article_id FROM bands WHERE band = ? ORDER BY seq LIMIT ${earliest + latest + 1}`).raw();
     const last = this.st(`SELECT seq, article_id FROM bands WHERE band = ? ORDER BY seq DESC LIMIT ${latest}`).raw();
     const m = this.mirror();
     const out = new Map<string, string[]>();
+    const firstOf = this.firstHolders([...new Set(bands)], earliest + latest + 1);
     for (const band of new Set(bands)) {
       const staged = m.get(band) ?? [];
-      const rows = first.all(band) as Holder[];
+      const rows = firstOf.get(band) ?? [];
       let holders: Holder[];
       if (rows.length <= earliest + latest) {
         holders = mergeBySeq(rows, staged);

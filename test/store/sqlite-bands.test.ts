@@ -71,3 +71,19 @@ test('keys staged by a unit of work that rolls back are gone, and reopening read
   assert.deepEqual((await again.bandPostings(['k1', 'k2'], '')).get('k2'), [a.id]);
   await again.close();
 });
+
+test('an article staging a key twice, or again later, holds it once; an older article re-staged keeps its place', async () => {
+  const store = new SqliteStore(join(dir, 'again.db'), { bandStageRows: 1e9 });
+  await store.migrate();
+  const [a, b, c] = ['g000000000000001', 'g000000000000002', 'g000000000000003'].map((id) => fakeArticle({ id, text: `Fictional tide table ${id}.` }));
+  for (const x of [a!, b!, c!]) await store.putArticle(x, {});
+  await store.addBands(a!.id, ['x', 'x', 'y']);
+  await store.addBands(c!.id, ['x']);
+  await store.addBands(a!.id, ['x', 'z']);
+  await store.addBands(b!.id, ['x']);
+  const got = await store.bandPostings(['x', 'y', 'z'], 'none');
+  assert.deepEqual(got.get('x'), [a!.id, b!.id, c!.id]);
+  assert.deepEqual(got.get('y'), [a!.id]);
+  assert.deepEqual(got.get('z'), [a!.id]);
+  await store.close();
+});
