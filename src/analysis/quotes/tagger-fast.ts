@@ -27,7 +27,8 @@
 import type { Mention, Span } from '../../types.js';
 import { tokenize, type Token } from '../../text/segment.js';
 import { wordClass } from './clusters.js';
-import { assemble, best, bucket, cueClass, K, mentionCovering, mentionKind, QUOTE_CHARS, shape, stem, stemClass, TAGS, type ArticleContext, type TaggedAttribution, type WeightTable } from './tagger.js';
+import { stem } from './lexicon.js';
+import { assemble, best, bucket, cueClass, K, mentionCovering, mentionKind, QUOTE_CHARS, shape, stemClass, TAGS, type ArticleContext, type TaggedAttribution, type WeightTable } from './tagger.js';
 
 /** The number of tags, K, as a literal: K comes from a module that imports this one, so it is
  * not set yet while this module loads. The builder checks that they agree. */

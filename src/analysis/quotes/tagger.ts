@@ -20,9 +20,10 @@ export const K = TAGS.length;
 export const FEATURE_VERSION = 5;
 export const DEFAULT_TAGGER_PATH = fileURLToPath(new URL('../../../models/quotes-tagger.json.gz', import.meta.url));
 
-// No transition is forbidden: an inside tag after another type opens a span. Content spans are
-// long, and with BIO constraints one missed B-N made the whole span untaggable, so training
-// pushed weights the wrong way for every token that followed.
+// Training and greedy decoding forbid no transition: an inside tag after another type opens a
+// span. Content spans are long, and with BIO constraints in training one missed B-N made the whole
+// span untaggable, so training pushed weights the wrong way for every token that followed. The
+// best-sequence decoder (./tagger-fast.ts) does keep to well-formed tags, which costs nothing in F1.
 /** One sentence ready for tagging: its tokens and static feature names per token. */
 export interface TaggerSentence {
   tokens: Token[];
@@ -49,8 +50,6 @@ export function shape(w: string): string {
   }
   return out.slice(0, 6);
 }
-
-export { stem };
 
 export function bucket(d: number): string {
   return d <= 0 ? '0' : d === 1 ? '1' : d === 2 ? '2' : d <= 4 ? '4' : d <= 8 ? '8' : d <= 16 ? '16' : 'far';
