@@ -28,6 +28,20 @@ function mergeBySeq(a: Holder[], b: Holder[]): Holder[] {
   return out;
 }
 
+/** Index of the first holder at or after `seq` in a seq-ordered list (its length when none):
+ * lists of a common key grow long, and new articles come last. */
+function firstFrom(list: Holder[], seq: number): number {
+  if (!list.length || list[list.length - 1]![0] < seq) return list.length;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]![0] < seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class SqliteBands {
   /** Staged holders per key, in seq order; null until read (and after a rollback). */
   private staged: Map<string, Holder[]> | null = null;
@@ -61,19 +75,18 @@ export class SqliteBands {
   add(seq: number, articleId: string, bands: string[]): void {
     const m = this.mirror();
     // The mirror holds exactly what is staged, so it tells which keys are new without asking.
-    const added = [...new Set(bands)].filter((b) => !m.get(b)?.some((h) => h[0] === seq));
+    const added = [...new Set(bands)].filter((b) => {
+      const list = m.get(b);
+      return !list || list[firstFrom(list, seq)]?.[0] !== seq;
+    });
     if (!added.length) return;
     // One statement for all the keys: a call per key cost more than the inserts themselves.
     this.st('INSERT OR IGNORE INTO band_staging (seq, band, article_id) SELECT ?, value, ? FROM json_each(?)').run(seq, articleId, JSON.stringify(added));
     for (const b of added) {
       const list = m.get(b);
       if (!list) m.set(b, [[seq, articleId]]);
-      else if (list[list.length - 1]![0] < seq) list.push([seq, articleId]);
-      else {
-        // An older article's keys (re-linked after re-cleaning) go in at their place.
-        const at = list.findIndex((h) => h[0] > seq);
-        list.splice(at < 0 ? list.length : at, 0, [seq, articleId]);
-      }
+      // An older article's keys (re-linked after re-cleaning) go in at their place.
+      else list.splice(firstFrom(list, seq), 0, [seq, articleId]);
     }
     this.stagedRows += added.length;
   }
@@ -121,8 +134,9 @@ export class SqliteBands {
     const last = this.st(`SELECT seq, article_id FROM bands WHERE band = ? ORDER BY seq DESC LIMIT ${latest}`).raw();
     const m = this.mirror();
     const out = new Map<string, string[]>();
-    const firstOf = this.firstHolders([...new Set(bands)], earliest + latest + 1);
-    for (const band of new Set(bands)) {
+    const keys = [...new Set(bands)];
+    const firstOf = this.firstHolders(keys, earliest + latest + 1);
+    for (const band of keys) {
       const staged = m.get(band) ?? [];
       const rows = firstOf.get(band) ?? [];
       let holders: Holder[];

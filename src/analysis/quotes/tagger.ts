@@ -327,15 +327,6 @@ function sourceEnd(tok: Token[], end: number): number {
   return poss ? last.end - poss[0].length : last.end;
 }
 
-/** A cue the lexicons know as speech or a frequent attribution verb: one whose subject is its source. */
-function cueLike(tok: Token[], c: TagSpan): boolean {
-  for (let i = c.start; i < c.end; i++) {
-    const k = cueClass(tok[i]!.text.toLowerCase());
-    if (k === 'sp' || k === 'l6' || k === 'l3') return true;
-  }
-  return false;
-}
-
 /** A subject head that can speak: a pronoun, a name, or a person or organisation noun. */
 function speakerLike(head: string): boolean {
   const w = head.toLowerCase();
