@@ -280,3 +280,32 @@ test('interview lines in "Q: … / A: …" are quotations of the interviewer and
   assert.equal(a.speaker, null);
   assert.equal(find(t, 'Why did the ferry stop').speakerDescription, 'the interviewer');
 });
+
+test('reported content ends where a coordinated attribution of its own begins', () => {
+  const t = 'Mayor Elsa Brandt spoke at the ferry terminal on Monday about the winter timetable.\n\nBrandt mocked the harbour board’s complaint, saying anyone who objects to a later ferry has never waited in the rain.';
+  const qs = run(t).filter((q) => q.kind === 'reported');
+  const first = qs.find((q) => q.cue?.text === 'mocked');
+  const second = qs.find((q) => q.cue?.text === 'saying');
+  if (first) assert.ok(!first.text.includes('anyone who objects'), `"${first.text}" runs into the second attribution`);
+  assert.ok(second && second.text.includes('anyone who objects'), 'the participle keeps its own content');
+});
+
+test('an opening adverbial before the subject is not what the cue reports', () => {
+  const t = 'In March, the mayor of Brackwater called on residents to save water during the drought.';
+  const qs = run(t);
+  assert.ok(!qs.some((q) => q.text.trim() === 'In March'), `got ${JSON.stringify(qs.map((q) => q.text))}`);
+  // The same shape with the cue closing the sentence stays a quote: "…, the mayor said."
+  const said = 'The ferry will run twice a day until March, the mayor of Brackwater said.';
+  assert.ok(run(said).some((q) => q.text.startsWith('The ferry will run')));
+});
+
+test('a headline kicker before a colon is not a speaker; a named person is', () => {
+  const mention = (t: string, text: string, type: Mention['type']): Mention => ({ start: t.indexOf(text), end: t.indexOf(text) + text.length, text, type });
+  const t = 'Quiet Waters: Brackwater Braces for the Spring Floods\n\nThe river at Brackwater rose by two metres overnight and the ferry was moved to higher moorings.';
+  const sourceText = (q: { sourceSpan: { start: number; end: number } | null }) => (q.sourceSpan ? t.slice(q.sourceSpan.start, q.sourceSpan.end) : '');
+  assert.ok(!run(t, [mention(t, 'Brackwater', 'PLACE')]).some((q) => sourceText(q) === 'Quiet Waters'));
+  const h = 'Elsa Brandt: Brackwater Will Rebuild the Old Quay\n\nThe mayor of Brackwater promised on Monday to rebuild the quay that the spring floods destroyed.';
+  const q = run(h, [mention(h, 'Elsa Brandt', 'PERSON')]).find((x) => x.text.includes('Rebuild the Old Quay'));
+  assert.ok(q?.sourceSpan, 'the headline names its speaker');
+  assert.equal(h.slice(q.sourceSpan.start, q.sourceSpan.end), 'Elsa Brandt');
+});

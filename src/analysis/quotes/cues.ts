@@ -260,6 +260,7 @@ function subjectAfterAccording(text: string, start: number, end: number): Span |
 }
 
 const GERUND_PREP = /^(?:by|for|after|before|while|from|without|of|about|in|on|upon|since)$/i;
+const SCENE_OPENING = /^\s*(?:in|at|on|by|when|whenever|while|after|before|since|during|despite|if|although|though|until|once|but when|but after|but in)\b/i;
 const TELL_LISTENER_ONLY = /^\s*(?:him|her|them|us|me|you|(?:local\s+|foreign\s+)?(?:reporters|journalists)|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)(?:\s+(?:this|last|on|in|at|earlier|later|during|after|before|yesterday|today|recently)\b[^,;:"“”]*)?[\s.!?]*$/;
 
 function attributionAt(text: string, uStart: number, uEnd: number, toks: Token[], i: number, lemma: string, masks: Span[], found: Attribution[]): Attribution | null {
@@ -302,8 +303,11 @@ function attributionAt(text: string, uStart: number, uEnd: number, toks: Token[]
   const subj = subjectBefore(text, uStart, t.start, masks, progressive);
   if (subj) {
     const beforeSubj = text.slice(uStart, subj.source.start);
-    const beforeIsContent = /[,”"’']\s*$/.test(beforeSubj) && wordsOf(beforeSubj).length >= 2;
     const restIsEnd = restWords === 0 || /^[\s.!?]*$/.test(rest);
+    // "In June, the senator called on …": an opening adverbial sets the scene for a cue that goes
+    // on to its own content; it is not what was said.
+    const sceneSetter = !restIsEnd && SCENE_OPENING.test(beforeSubj) && !/["“”]/.test(beforeSubj);
+    const beforeIsContent = /[,”"’']\s*$/.test(beforeSubj) && wordsOf(beforeSubj).length >= 2 && !sceneSetter;
     const commaAfter = /^\s*,/.test(text.slice(t.end, uEnd));
     const adjunctAfter = /^\s*(?:to|of|about|during|at|in|on|after|before|while|when|as|from|with)\b/i.test(rest) || /^\s*\w+ing\b/.test(rest);
     // "“…,” X told me this week.": the listener and a time or place are all that follows.

@@ -206,7 +206,7 @@ class Resolver {
 }
 
 /** Headlines: "Mayor: 'We will rebuild'" and "… : Top official". */
-function headlineAttribution(text: string, p: Span): { content: Span; source: Span } | null {
+function headlineAttribution(text: string, p: Span, mentions: Mention[]): { content: Span; source: Span } | null {
   const line = text.slice(p.start, p.end);
   if (/[.!?]["”’']?$/.test(line) && !/:/.test(line)) return null;
   if (line.split(/\s+/).length > 25) return null;
@@ -217,10 +217,14 @@ function headlineAttribution(text: string, p: Span): { content: Span; source: Sp
   const rightStart = p.start + line.length - right.length;
   const wl = left.split(/\s+/).length;
   const wr = right.split(/\s+/).length;
-  if (wr <= 6 && (headNoun(right) || /^\p{Lu}/u.test(right)) && wl >= 3 && !/["“]$/.test(right)) {
+  // The speaking side names someone: a person or organisation the entity layer found, or a
+  // speaker noun ("Pentagon spokesman"); a kicker ("Stealth Over Health: …") is not a source.
+  const speaks = (from: number, to: number, words: string) =>
+    !!headNoun(words) || mentions.some((m) => (m.type === 'PERSON' || m.type === 'ORG') && m.start >= from && m.start < to && m.start - from <= 2);
+  if (wr <= 6 && speaks(rightStart, p.end, right) && wl >= 3 && !/["“]$/.test(right)) {
     return { content: { start: p.start, end: p.start + left.length }, source: { start: rightStart, end: p.end } };
   }
-  if (wl <= 4 && /^\p{Lu}/u.test(left) && wr >= 3 && !left.split(/\s+/).some((w) => speechLemma(w))) {
+  if (wl <= 4 && /^\p{Lu}/u.test(left) && speaks(p.start, p.start + left.length, left) && wr >= 3 && !left.split(/\s+/).some((w) => speechLemma(w))) {
     return { source: { start: p.start, end: p.start + left.length }, content: { start: rightStart, end: p.end } };
   }
   return null;
@@ -294,7 +298,7 @@ export function extractQuotes(text: string, segments: { paragraphs: Span[]; sent
   // Headlines are the short lines before the first paragraph of running text.
   const firstBody = paragraphs.findIndex((p) => /[.!?]["”’']?$/.test(text.slice(p.start, p.end)) && text.slice(p.start, p.end).split(/\s+/).length > 12);
   for (const p of paragraphs.slice(0, Math.max(1, Math.min(3, firstBody < 0 ? 3 : firstBody)))) {
-    const h = headlineAttribution(text, p);
+    const h = headlineAttribution(text, p, ms);
     if (!h) continue;
     headlineDone.add(p.start);
     // In a headline a description may point forward to the person the story names.
@@ -469,8 +473,39 @@ export function extractQuotes(text: string, segments: { paragraphs: Span[]; sent
       out.push(make('reported', ta.content, a, sp, conf, [{ reason: `attribution found by the trained tagger with cue "${text.slice(ta.cue.start, ta.cue.end)}"`, span: ta.cue }]));
     }
   }
+  cutAtCoordinatedCues(text, out);
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out;
+}
+
+// What joins a second predicate to a reported content: ", saying", "and called for", ", but he has
+// also warned". The words after the join belong to the second attribution, not the first's content.
+const COORDINATED_JOIN = /(?:,\s*(?:(?:and|but)\s+)?|\s(?:and|but)\s+)(?:(?:he|she|they|it|we|who)\s+)?(?:(?:has|have|had|is|are|was|were|also|then|later|repeatedly|promptly)\s+)*$/i;
+
+/** Reported content ends where a coordinated attribution of its own begins ("X mocked the
+ * complaint, saying …": two attributions, the second not inside the first's content). Nested
+ * attributions ("X said that Y believes …") are joined by other words and keep their host whole. */
+function cutAtCoordinatedCues(text: string, quotes: QuoteDetail[]): void {
+  const cues = quotes.filter((q) => q.kind === 'reported' && q.cue).map((q) => q.cue!);
+  for (const q of quotes) {
+    if (q.kind !== 'reported') continue;
+    const last = q.fragments.at(-1)!;
+    let cut = -1;
+    for (const c of cues) {
+      if (c.start <= last.start + 2 || c.start >= last.end || (cut >= 0 && c.start >= cut)) continue;
+      const m = COORDINATED_JOIN.exec(text.slice(Math.max(last.start, c.start - 40), c.start));
+      if (!m) continue;
+      const at = c.start - m[0].length;
+      if (at > last.start + 2) cut = at;
+    }
+    if (cut < 0) continue;
+    const end = text.slice(0, cut).trimEnd().length;
+    q.fragments = [...q.fragments.slice(0, -1), { start: last.start, end }];
+    if (q.end === last.end) {
+      q.end = end;
+      q.text = text.slice(q.start, q.end);
+    }
+  }
 }
 
 /** Reported speech of the rules whose cue the tagger does not read as a cue, while it reads some

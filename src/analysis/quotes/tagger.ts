@@ -362,6 +362,7 @@ export function assemble(s: Pick<TaggerSentence, 'tokens'>, tags: Int32Array, ma
       if (x.type === 'S') continue; // "said Jane Roe, …": the source after the cue
     }
     let contentBefore = false;
+    let contentEnd = 0;
     if (!content) {
       for (let j = k - 1; j >= 0; j--) {
         const x = spans[j]!;
@@ -369,6 +370,7 @@ export function assemble(s: Pick<TaggerSentence, 'tokens'>, tags: Int32Array, ma
         if (x.type === 'N') {
           content = chars(x.start, x.end);
           contentBefore = true;
+          contentEnd = x.end;
           break;
         }
       }
@@ -385,10 +387,11 @@ export function assemble(s: Pick<TaggerSentence, 'tokens'>, tags: Int32Array, ma
       const main = spans.slice(0, k).findLast((x) => x.type === 'S');
       if (main) source = sourceOf(main);
     }
-    // No source tagged before a cue that opens its content: the cue verb's subject is the source.
-    if (!source && !contentBefore) {
-      const subj = subjectBefore(tok, c.start, k > 0 ? spans[k - 1]!.end : 0);
-      if (subj && speakerLike(tok[subj[1] - 1]!.text)) source = chars(subj[0], subj[1]);
+    // No source tagged: the cue verb's subject is the source. After a content of its own ("…,
+    // attorneys for the family said") any subject counts; before one it must be able to speak.
+    if (!source) {
+      const subj = subjectBefore(tok, c.start, contentBefore ? contentEnd : k > 0 ? spans[k - 1]!.end : 0);
+      if (subj && (contentBefore || speakerLike(tok[subj[1] - 1]!.text))) source = chars(subj[0], subj[1]);
     }
     let m = Infinity;
     for (let i = c.start; i < c.end; i++) m = Math.min(m, margin[i]!);
