@@ -309,3 +309,21 @@ test('a headline kicker before a colon is not a speaker; a named person is', () 
   assert.ok(q?.sourceSpan, 'the headline names its speaker');
   assert.equal(h.slice(q.sourceSpan.start, q.sourceSpan.end), 'Elsa Brandt');
 });
+
+test('the words before the subject are not content when the cue goes on to a clause of its own', () => {
+  const t = 'Following early reports of the flood, but before the council had met, the mayor of Brackwater said at a meeting in the ferry hall that the quay had collapsed.';
+  const q = run(t).find((x) => x.cue?.text === 'said' && x.kind === 'reported');
+  assert.ok(q, 'the attribution is found');
+  assert.ok(q.text.includes('the quay had collapsed') && !q.text.includes('Following'), q.text);
+});
+
+test('a ruling or a letter can be the source of an inverted quotation; a listener can precede the quotation', () => {
+  const t = '“The town cannot close the ferry without a hearing,” said the ruling.';
+  const q = find(t, 'cannot close the ferry');
+  assert.equal(q.cue?.text, 'said');
+  assert.equal(q.sourceSpan && t.slice(q.sourceSpan.start, q.sourceSpan.end), 'the ruling');
+  const told = 'Ilse Marrow told her radio listeners on Monday, “The ferry will be back by Easter.”';
+  const r = find(told, 'back by Easter');
+  assert.equal(r.cue?.text, 'told');
+  assert.equal(r.sourceSpan && told.slice(r.sourceSpan.start, r.sourceSpan.end), 'Ilse Marrow');
+});

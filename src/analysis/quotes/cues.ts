@@ -260,7 +260,7 @@ function subjectAfterAccording(text: string, start: number, end: number): Span |
 }
 
 const GERUND_PREP = /^(?:by|for|after|before|while|from|without|of|about|in|on|upon|since)$/i;
-const SCENE_OPENING = /^\s*(?:in|at|on|by|when|whenever|while|after|before|since|during|despite|if|although|though|until|once|but when|but after|but in)\b/i;
+const SCENE_OPENING = /^\s*(?:in|at|on|by|following|when|whenever|while|after|before|since|during|despite|if|although|though|until|once|but when|but after|but in)\b/i;
 const TELL_LISTENER_ONLY = /^\s*(?:him|her|them|us|me|you|(?:local\s+|foreign\s+)?(?:reporters|journalists)|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)(?:\s+(?:this|last|on|in|at|earlier|later|during|after|before|yesterday|today|recently)\b[^,;:"“”]*)?[\s.!?]*$/;
 
 function attributionAt(text: string, uStart: number, uEnd: number, toks: Token[], i: number, lemma: string, masks: Span[], found: Attribution[]): Attribution | null {
@@ -306,7 +306,10 @@ function attributionAt(text: string, uStart: number, uEnd: number, toks: Token[]
     const restIsEnd = restWords === 0 || /^[\s.!?]*$/.test(rest);
     // "In June, the senator called on …": an opening adverbial sets the scene for a cue that goes
     // on to its own content; it is not what was said.
-    const sceneSetter = !restIsEnd && SCENE_OPENING.test(beforeSubj) && !/["“”]/.test(beforeSubj);
+    // So are the words before the subject when the cue goes on to a clause of its own ("…, Jones
+    // said at a rally that …").
+    const ownClause = /^\s*(?:that\b|:)/.test(rest) || /^\s*(?:to|for|about|of|with|on|in|by|during|at)\b[^“".]{0,100}?\bthat\b/.test(rest);
+    const sceneSetter = !restIsEnd && (SCENE_OPENING.test(beforeSubj) || ownClause) && !/["“”]/.test(beforeSubj);
     const beforeIsContent = /[,”"’']\s*$/.test(beforeSubj) && wordsOf(beforeSubj).length >= 2 && !sceneSetter;
     const commaAfter = /^\s*,/.test(text.slice(t.end, uEnd));
     const adjunctAfter = /^\s*(?:to|of|about|during|at|in|on|after|before|while|when|as|from|with)\b/i.test(rest) || /^\s*\w+ing\b/.test(rest);
@@ -353,6 +356,9 @@ function attributionAt(text: string, uStart: number, uEnd: number, toks: Token[]
       }
       void startsClause;
       if (lemma === 'tell' && !afterCue.channel && !/^\s*(?:that|:|["“])/.test(rest)) {
+        // "told his radio audience on Monday, “…”": the listener, then the quotation.
+        const toQuote = /^[^“".;:]{1,60}?[:,]\s*(?=[“"])/.exec(rest);
+        if (toQuote) return { cue, lemma, ...subj, content: [trimSpan(text, restStart + toQuote[0].length, uEnd)], channel: toQuote[0].replace(/[:,]\s*$/, '').trim(), mode: 'subject-cue-content' };
         // "told him to leave" is not speech content we can use.
         const m = /^\s*(?:him|her|them|us|me|it|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s+(?:that\s+)?/.exec(rest);
         if (!m) return null;

@@ -209,6 +209,7 @@ export const ORG_NOUNS = new Set(
     'company firm group organisation organization institute university board authority authorities ' +
     'bureau service team coalition alliance movement federation association network ' +
     'newspaper paper study survey poll report website station channel cabinet parliament congress senate ' +
+    'ruling verdict decision letter memo complaint lawsuit filing indictment analysis audit assessment document ' +
     'house regime mission centre center bank fund hospital school college foundation corporation ' +
     'statement White House Kremlin').toLowerCase().split(' '),
 );
