@@ -3,6 +3,11 @@
 // heavily (word substitutions, deletions, insertions), may reorder them and pad them with
 // paragraphs of another story, and is published a few hours after the stories it takes from.
 // Deterministic: the same seed gives the same corpus.
+//
+// BenchStream orders originals and variants into the stream the bench indexes, in one of two ways:
+// 'uniform' (all the originals first, then variants whose roots are any original: a story keeps
+// gaining copies as the corpus grows) or 'cycle' (the originals in feed order, interleaved with
+// variants of recent stories only, as copies are made of news within a news cycle).
 import { seededRandom } from '../src/util/random.js';
 import { readFileSync } from 'node:fs';
 import { splitSentences } from '../src/text/segment.js';
@@ -59,6 +64,9 @@ export interface Variant {
 
 const countWords = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
+/** Stories long enough to take copies from. */
+export const copyable = (a: Article) => a.wordCount >= 60;
+
 export class VariantGenerator {
   private rand: () => number;
   private vocab: string[] = [];
@@ -67,7 +75,7 @@ export class VariantGenerator {
 
   constructor(private originals: Article[], seed = 7) {
     this.rand = seededRandom(seed);
-    this.pool = originals.filter((a) => a.wordCount >= 60);
+    this.pool = originals.filter(copyable);
     this.byId = new Map(originals.map((a) => [a.id, a]));
     for (let i = 0; i < this.originals.length && this.vocab.length < 20000; i += 3) {
       for (const w of this.originals[i]!.text.split(/\s+/).slice(0, 20)) if (/^[a-z]{3,}$/.test(w)) this.vocab.push(w);
@@ -107,9 +115,11 @@ export class VariantGenerator {
     return a;
   }
 
-  make(id: string, seq: number): Variant {
+  /** A variant whose roots and filler come from `pool` (by default every copyable original). */
+  make(id: string, seq: number, pool: Article[] = this.pool): Variant {
+    if (!pool.length) throw new Error(`variant ${id}: no story to copy from`);
     const r = this.rand();
-    const root = this.pick(this.pool);
+    const root = this.pick(pool);
     const parts: { text: string; from: string | null }[] = [];
     let kind: Truth['kind'];
     if (r < 0.2) {
@@ -124,7 +134,7 @@ export class VariantGenerator {
       if (this.rand() < 0.5) taken = this.shuffle(taken);
       const copied = taken.reduce((n, p) => n + countWords(p.text), 0);
       const wantShare = 0.2 + 0.8 * this.rand();
-      const filler = this.pick(this.pool);
+      const filler = this.pick(pool);
       const own: string[] = [];
       let ownWords = 0;
       for (const p of filler.id === root.id ? [] : this.paragraphs(filler)) {
@@ -141,7 +151,7 @@ export class VariantGenerator {
       for (const p of this.paragraphs(root)) parts.push({ text: this.edit(p, 0.1), from: root.id });
     } else {
       kind = 'compilation';
-      const roots = [root, this.pick(this.pool), this.pick(this.pool)];
+      const roots = [root, this.pick(pool), this.pick(pool)];
       for (const a of new Set(roots)) {
         const ps = this.paragraphs(a);
         const n = Math.min(ps.length, 1 + Math.floor(this.rand() * 3));
@@ -165,3 +175,87 @@ export class VariantGenerator {
   }
 }
 
+export type RootsMode = 'cycle' | 'uniform';
+
+/** Copyable stories a variant takes its roots from in cycle mode: the latest 500 of the Reuters
+ * feed span a median 39 hours, about the time a wire story is picked up and rewritten by other
+ * outlets. Older stories are no longer copied, so a story's family stops growing. */
+export const CYCLE_STORIES = 500;
+
+/** Stream length the originals are spread over in cycle mode. The 18,543 indexed Reuters stories
+ * (13,355 copyable) among 100,000 articles leave about six variants per copyable story, so a new
+ * copy meets about four earlier copies of its source (three to four in the bench's stream) at any
+ * corpus size. A longer stream spreads the originals thinner and its families grow with it: the
+ * feed has no more stories to start new ones. */
+export const CYCLE_STREAM = 100_000;
+
+export interface StreamItem {
+  article: Article;
+  /** Known provenance of a variant; null for an original. */
+  truth: Truth[] | null;
+}
+
+export interface StreamOptions {
+  roots: RootsMode;
+  seed?: number;
+  /** Cycle mode: copyable stories in the window (CYCLE_STORIES). */
+  window?: number;
+  /** Cycle mode: articles the originals are spread over (CYCLE_STREAM). */
+  span?: number;
+}
+
+/** The bench's article stream: item i is the i-th article indexed (ids `variant-i`, seq i). */
+export class BenchStream {
+  private gen: VariantGenerator;
+  private issued = 0;
+  private recent: Article[] = [];
+  private next = 0;
+  /** Where the opening run of originals ended, and how many it issued. */
+  private filled = { at: 0, issued: 0 };
+  readonly roots: RootsMode;
+  private readonly window: number;
+  private readonly span: number;
+
+  constructor(private originals: Article[], opts: StreamOptions) {
+    this.roots = opts.roots;
+    this.gen = new VariantGenerator(originals, opts.seed ?? 7);
+    this.window = opts.window ?? CYCLE_STORIES;
+    this.span = Math.max(opts.span ?? CYCLE_STREAM, originals.length);
+  }
+
+  /** The copyable stories a variant made now may take from (cycle mode; empty in uniform mode). */
+  cycle(): readonly Article[] {
+    return this.recent;
+  }
+
+  item(): StreamItem {
+    const i = this.next++;
+    if (this.roots === 'uniform') {
+      // All the originals, then variants of any of them: the stream the bench always had.
+      if (i < this.originals.length) return { article: this.originals[i]!, truth: null };
+      const v = this.gen.make(`variant-${i}`, i);
+      return { article: v.article, truth: v.truth };
+    }
+    // The stream opens with originals until the cycle is full (copies made while it held a few
+    // stories would all pile onto those few); the rest of the feed is then spread evenly, in its
+    // own order, over the rest of the stream.
+    const left = this.originals.length - this.issued;
+    let due = left > 0 && this.recent.length < this.window;
+    if (due) this.filled = { at: i + 1, issued: this.issued + 1 };
+    else if (left > 0) {
+      const { at, issued } = this.filled;
+      due = (this.issued - issued) * (this.span - at) <= (i - at) * (this.originals.length - issued);
+    }
+    if (due) {
+      const a = this.originals[this.issued++]!;
+      if (copyable(a)) {
+        this.recent.push(a);
+        if (this.recent.length > this.window) this.recent.shift();
+      }
+      // Its place in this stream, not in the feed: arrival order decides a pair's direction.
+      return { article: { ...a, seq: i }, truth: null };
+    }
+    const v = this.gen.make(`variant-${i}`, i, this.recent);
+    return { article: v.article, truth: v.truth };
+  }
+}
