@@ -499,7 +499,8 @@ function cutAtCoordinatedCues(text: string, quotes: QuoteDetail[]): void {
       if (at > last.start + 2) cut = at;
     }
     if (cut < 0) continue;
-    const end = text.slice(0, cut).trimEnd().length;
+    let end = cut;
+    while (end > last.start && /\s/.test(text[end - 1]!)) end--;
     q.fragments = [...q.fragments.slice(0, -1), { start: last.start, end }];
     if (q.end === last.end) {
       q.end = end;
