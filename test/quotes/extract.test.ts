@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { segment } from '../../src/text/segment.js';
-import { extractQuotes, findSpeakerCandidates, findQuotationMarks } from '../../src/analysis/quotes/index.js';
+import { extractQuotes, findSpeakerCandidates, findQuotationMarks, unifyOverlappingSources, type QuoteDetail } from '../../src/analysis/quotes/index.js';
 import type { Mention } from '../../src/types.js';
 
 // Fictional town of Brackwater, its mayor and a made-up ministry.
@@ -326,4 +326,26 @@ test('a ruling or a letter can be the source of an inverted quotation; a listene
   const r = find(told, 'back by Easter');
   assert.equal(r.cue?.text, 'told');
   assert.equal(r.sourceSpan && told.slice(r.sourceSpan.start, r.sourceSpan.end), 'Ilse Marrow');
+});
+
+test('overlapping source spans of two attributions take one span: the whole noun phrase, never one that runs over a cue', () => {
+  const t = 'Mayor Elsa Brandt backed the ferry plan. He said Tomas Oyelaran had warned the council, he added.';
+  const at = (s: string, from = 0) => ({ start: t.indexOf(s, from), end: t.indexOf(s, from) + s.length });
+  const quote = (source: string, cue: string, from = 0): QuoteDetail => {
+    const src = at(source, from);
+    const c = at(cue, from);
+    return {
+      kind: 'reported', start: c.end + 1, end: c.end + 5, text: '', cue: { ...c, text: cue }, speakerSpan: { ...src, text: source },
+      speaker: source, speakerRef: null, channel: null, confidence: 0.5, evidence: [], sourceSpan: src, fragments: [], speakerRole: null, speakerDescription: null,
+    };
+  };
+  const quotes = [quote('Elsa Brandt', 'backed'), quote('Mayor Elsa Brandt', 'backed'), quote('He said Tomas', 'said'), quote('He', 'added', 40)];
+  quotes[3]!.sourceSpan = at('He');
+  quotes[3]!.speakerSpan = { ...at('He'), text: 'He' };
+  unifyOverlappingSources(quotes);
+  const spans = quotes.map((q) => t.slice(q.sourceSpan!.start, q.sourceSpan!.end));
+  assert.deepEqual(spans, ['Mayor Elsa Brandt', 'Mayor Elsa Brandt', 'He', 'He']);
+  // The speaker mention stays when it lies inside the kept span, and follows the span otherwise.
+  assert.equal(quotes[0]!.speaker, 'Elsa Brandt');
+  assert.equal(quotes[2]!.speaker, 'He');
 });

@@ -474,6 +474,7 @@ export function extractQuotes(text: string, segments: { paragraphs: Span[]; sent
     }
   }
   cutAtCoordinatedCues(text, out);
+  unifyOverlappingSources(out);
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out;
 }
@@ -505,6 +506,36 @@ function cutAtCoordinatedCues(text: string, quotes: QuoteDetail[]): void {
     if (q.end === last.end) {
       q.end = end;
       q.text = text.slice(q.start, q.end);
+    }
+  }
+}
+
+/** Source spans that overlap name one speaker, so they take one span: the rules and the tagger
+ * can read the same subject with different edges ("Mr. Obama" / "Obama", "He" / "He said Obama").
+ * A span that runs over a cue is the misread one; otherwise the longer span, the whole noun
+ * phrase, wins. Speaker fields follow the span when the kept speaker mention would fall outside. */
+export function unifyOverlappingSources(quotes: QuoteDetail[]): void {
+  const cues = quotes.filter((q) => q.cue).map((q) => q.cue!);
+  const withSource = quotes.filter((q) => q.sourceSpan);
+  const runsOverCue = (s: Span) => cues.some((c) => c.start >= s.start && c.end <= s.end);
+  const better = (a: QuoteDetail, b: QuoteDetail) => {
+    const ra = runsOverCue(a.sourceSpan!);
+    const rb = runsOverCue(b.sourceSpan!);
+    if (ra !== rb) return rb ? a : b;
+    const la = a.sourceSpan!.end - a.sourceSpan!.start;
+    const lb = b.sourceSpan!.end - b.sourceSpan!.start;
+    return la !== lb ? (la > lb ? a : b) : a.confidence >= b.confidence ? a : b;
+  };
+  for (const q of withSource) {
+    let best = q;
+    for (const o of withSource) if (overlap(o.sourceSpan!, q.sourceSpan!) > 0) best = better(best, o);
+    if (best === q || (best.sourceSpan!.start === q.sourceSpan!.start && best.sourceSpan!.end === q.sourceSpan!.end)) continue;
+    q.sourceSpan = { ...best.sourceSpan! };
+    const sp = q.speakerSpan;
+    if (!sp || sp.start < q.sourceSpan.start || sp.end > q.sourceSpan.end) {
+      q.speakerSpan = best.speakerSpan;
+      q.speaker = best.speaker;
+      q.speakerRef = best.speakerRef;
     }
   }
 }
