@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { subjectBefore } from '../../src/analysis/quotes/subject.js';
+import { sourceNounPhrase, subjectBefore } from '../../src/analysis/quotes/subject.js';
 import { tokenize } from '../../src/text/segment.js';
 
 // Fictional sentences about the harbour board of Quellmoor.
@@ -27,4 +27,22 @@ test('a clause boundary or connective bounds the subject; a pronoun or relative 
 test('no subject after a comma or preposition', () => {
   assert.equal(subject('In Brackton, said the clerk, nothing moved.', 'said'), null);
   assert.equal(subject('The tide rose, prompting fears of flooding.', 'prompting'), null);
+});
+
+function np(source: string): string | null {
+  const r = sourceNounPhrase(source, { start: 0, end: source.length });
+  return r ? source.slice(r.start, r.end) : null;
+}
+
+test('a source read as a prepositional phrase or clause keeps the subject at its end, or nothing when that cannot speak', () => {
+  assert.equal(np('In 2019 she'), 'she');
+  assert.equal(np('When the harbour master, Ilse Varga,'), 'Ilse Varga');
+  assert.equal(np('in which Mayor Orrin Pike'), 'Mayor Orrin Pike');
+  assert.equal(np('In a statement'), null);
+  assert.equal(np('that more ferries be'), null);
+  assert.equal(np('by the canal'), null);
+});
+
+test('noun phrases, demonstratives, quantities and a lone relative "that" stay as they are', () => {
+  for (const s of ['The harbour board', 'That letter', 'At least half of the pilots', 'About four in 10', 'that']) assert.equal(np(s), s);
 });

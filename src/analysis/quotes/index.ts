@@ -11,6 +11,7 @@ import { joinContinuations } from './continuation.js';
 import { isStrongSpeech, speechLemma, NOT_CUES, NOT_NAME, ORG_NOUNS, PERSON_NOUNS, TITLES } from './lexicon.js';
 import { findQuotationMarks, type Marked } from './marks.js';
 import { defaultTagger, type AttributionTagger, type TaggedAttribution } from './tagger.js';
+import { sourceNounPhrase } from './subject.js';
 import type { Decoding } from './tagger-fast.js';
 
 export { findSpeakerCandidates } from './candidates.js';
@@ -474,6 +475,7 @@ export function extractQuotes(text: string, segments: { paragraphs: Span[]; sent
     }
   }
   cutAtCoordinatedCues(text, out);
+  keepNounPhraseSources(text, out);
   unifyOverlappingSources(out);
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out;
@@ -506,6 +508,23 @@ function cutAtCoordinatedCues(text: string, quotes: QuoteDetail[]): void {
     if (q.end === last.end) {
       q.end = end;
       q.text = text.slice(q.start, q.end);
+    }
+  }
+}
+
+/** A source read as a prepositional phrase or a clause is cut to the subject at its end, or
+ * dropped with its speaker when none can speak: an unknown speaker rather than a wrong one. */
+function keepNounPhraseSources(text: string, quotes: QuoteDetail[]): void {
+  for (const q of quotes) {
+    if (!q.sourceSpan) continue;
+    const np = sourceNounPhrase(text, q.sourceSpan);
+    if (np === q.sourceSpan) continue;
+    q.sourceSpan = np;
+    const sp = q.speakerSpan;
+    if (sp && (!np || sp.start < np.start || sp.end > np.end)) {
+      q.speakerSpan = null;
+      q.speaker = null;
+      q.speakerRef = null;
     }
   }
 }

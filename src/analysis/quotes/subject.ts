@@ -2,7 +2,9 @@
 // tagger left untagged ("Mexico demanded that …", "an arbitration panel found …", "He plans to …").
 // Without a parser this is a shallow walk: over auxiliaries and adverbs, then back across the noun
 // phrase to the nearest clause boundary.
-import type { Token } from '../../text/segment.js';
+import { tokenize, type Token } from '../../text/segment.js';
+import type { Span } from '../../types.js';
+import { ORG_NOUNS, PERSON_NOUNS } from './lexicon.js';
 
 // Between a subject and its verb: "has also said", "did not immediately respond", "is stressing".
 const AUXILIARY = new Set(
@@ -49,4 +51,35 @@ export function subjectBefore(tok: Token[], cue: number, floor: number): [number
   // A sentence-initial connective ("However", "Meanwhile") is not part of the subject.
   while (start < i && /^(?:However|Meanwhile|Instead|Still|Yet|Now|Then|Also|Indeed|Moreover)$/.test(tok[start]!.text)) start++;
   return [start, i + 1];
+}
+
+/** A subject head that can speak: a pronoun, a name, or a person or organisation noun. */
+export function speakerLike(head: string): boolean {
+  const w = head.toLowerCase();
+  return /^(?:he|she|they|we|i|who)$/.test(w) || /^\p{Lu}/u.test(head) && w !== 'it' || PERSON_NOUNS.has(w) || PERSON_NOUNS.has(w.replace(/s$/, '')) || ORG_NOUNS.has(w) || ORG_NOUNS.has(w.replace(/s$/, ''));
+}
+
+// Words that open a prepositional phrase or a clause. A source read from the words before a cue
+// can start with one ("In a statement issued …", "by senators", "in which X said", "that more
+// forces be left"). After a clause word the words that follow are its subject ("When the mayor
+// said"); after a preposition they are its object, and a subject must come later ("In 2019 she").
+const PREPOSITION = new Set('in on at by of to for from with without into during against over under through despite like'.split(' '));
+const CLAUSE_WORD = new Set('after before since until as if when while whereas although though because unless whether what where that'.split(' '));
+
+/** A source span as a noun phrase: unchanged when it does not open with a preposition or a clause
+ * word, else the subject at its end when that can speak ("In 2019 she" → "she"), else null ("In a
+ * statement", "by the canal"). A lone relative "that" stays a source. */
+export function sourceNounPhrase(text: string, span: Span): Span | null {
+  const tok = tokenize(text.slice(span.start, span.end), span.start);
+  const first = tok[0]?.text ?? '';
+  const opener = first.toLowerCase();
+  const preposition = PREPOSITION.has(opener);
+  // "That letter" is a demonstrative; "at least half of voters" a quantity.
+  if (tok.length < 2 || !preposition && !CLAUSE_WORD.has(opener) || first === 'That' || opener === 'at' && /^(?:least|most)$/i.test(tok[1]!.text)) return span;
+  // An appositive closes with a comma or a dash: "When the director, Jane Roe, said".
+  let end = tok.length;
+  while (end > 1 && /^[,—–-]$/.test(tok[end - 1]!.text)) end--;
+  const subj = subjectBefore(tok, end, 1);
+  if (!subj || preposition && subj[0] === 1 || !speakerLike(tok[subj[1] - 1]!.text)) return null;
+  return { start: tok[subj[0]]!.start, end: tok[subj[1] - 1]!.end };
 }

@@ -11,7 +11,7 @@ import type { Mention, Span } from '../../types.js';
 import { tokenize, type Token } from '../../text/segment.js';
 import { learnedCue, learnedStem, speechLemma, stem, ORG_NOUNS, PERSON_NOUNS } from './lexicon.js';
 import { wordClass } from './clusters.js';
-import { subjectBefore } from './subject.js';
+import { speakerLike, subjectBefore } from './subject.js';
 import { compileTable, readModel, tagFast, type CompiledTagger, type Decoding } from './tagger-fast.js';
 
 export const TAGS = ['O', 'B-S', 'I-S', 'B-C', 'I-C', 'B-N', 'I-N'] as const;
@@ -325,12 +325,6 @@ function sourceEnd(tok: Token[], end: number): number {
   const last = tok[j]!;
   const poss = /['’]s?$/u.exec(last.text);
   return poss ? last.end - poss[0].length : last.end;
-}
-
-/** A subject head that can speak: a pronoun, a name, or a person or organisation noun. */
-function speakerLike(head: string): boolean {
-  const w = head.toLowerCase();
-  return /^(?:he|she|they|we|i|who)$/.test(w) || /^\p{Lu}/u.test(head) && w !== 'it' || PERSON_NOUNS.has(w) || PERSON_NOUNS.has(w.replace(/s$/, '')) || ORG_NOUNS.has(w) || ORG_NOUNS.has(w.replace(/s$/, ''));
 }
 
 /** Group the spans of one sentence into attributions: each cue takes the content after it (over
