@@ -46,3 +46,10 @@ test('a source read as a prepositional phrase or clause keeps the subject at its
 test('noun phrases, demonstratives, quantities and a lone relative "that" stay as they are', () => {
   for (const s of ['The harbour board', 'That letter', 'At least half of the pilots', 'About four in 10', 'that']) assert.equal(np(s), s);
 });
+
+test('a subject closed by an appositive between commas runs to the appositive\'s end', () => {
+  assert.equal(subject('The harbour master, Ilse Varga, plans to close the quay.', 'plans'), 'The harbour master, Ilse Varga');
+  assert.equal(subject('Two ferry firms, including one from Quellmoor, declared bankruptcy.', 'declared'), 'Two ferry firms, including one from Quellmoor');
+  // A participle after a comma has no subject of its own here.
+  assert.equal(subject('The board rejected the bid, saying it was too low.', 'saying'), null);
+});

@@ -33,6 +33,7 @@ const isTitleStop = (tok: Token[], i: number) => tok[i]!.text === '.' && i > 0 &
 export function subjectBefore(tok: Token[], cue: number, floor: number): [number, number] | null {
   let i = cue - 1;
   while (i >= floor && AUXILIARY.has(tok[i]!.text.toLowerCase())) i--;
+  if (i >= floor && tok[i]!.text === ',') return appositiveSubject(tok, i, floor);
   if (i < floor || isPunct(tok[i]!.text) && !/^['’]s?$/.test(tok[i]!.text)) return null;
   const head = tok[i]!.text;
   if (PRONOUN.test(head)) return [i, i + 1];
@@ -51,6 +52,27 @@ export function subjectBefore(tok: Token[], cue: number, floor: number): [number
   // A sentence-initial connective ("However", "Meanwhile") is not part of the subject.
   while (start < i && /^(?:However|Meanwhile|Instead|Still|Yet|Now|Then|Also|Indeed|Moreover)$/.test(tok[start]!.text)) start++;
   return [start, i + 1];
+}
+
+// Words between the commas that make them a clause, not an appositive (prepositions are fine:
+// "a lawyer from Ohio").
+const CLAUSE_OPENER = new Set('and but or nor that because when whenever while if as although though so where whereas than until unless whether said says say told tells according'.split(' '));
+
+/** "Gov. Ann Roe of Utah, a Republican, plans …", "mining companies, including one in Ohio,
+ * declared …": a subject closed by an appositive between commas, the comma at `close`. The
+ * subject runs from its noun phrase to the appositive's end; the words between the commas must
+ * not open a clause. */
+function appositiveSubject(tok: Token[], close: number, floor: number): [number, number] | null {
+  for (let open = close - 1; open >= floor && close - open <= 12; open--) {
+    const t = tok[open]!.text;
+    if (t === ',') {
+      if (open === close - 1) return null;
+      const head = subjectBefore(tok, open, floor);
+      return head && head[1] === open ? [head[0], close] : null;
+    }
+    if (CLAUSE_OPENER.has(t.toLowerCase()) || PRONOUN.test(t) || isPunct(t) && !isTitleStop(tok, open) && !/^['’]s?$|^-$|^[()]$/.test(t)) return null;
+  }
+  return null;
 }
 
 /** A subject head that can speak: a pronoun, a name, or a person or organisation noun. */
