@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { sourceNounPhrase, subjectBefore } from '../../src/analysis/quotes/subject.js';
+import { sourceNounPhrase, speakerLike, subjectBefore } from '../../src/analysis/quotes/subject.js';
 import { tokenize } from '../../src/text/segment.js';
 
 // Fictional sentences about the harbour board of Quellmoor.
@@ -52,4 +52,9 @@ test('a subject closed by an appositive between commas runs to the appositive\'s
   assert.equal(subject('Two ferry firms, including one from Quellmoor, declared bankruptcy.', 'declared'), 'Two ferry firms, including one from Quellmoor');
   // A participle after a comma has no subject of its own here.
   assert.equal(subject('The board rejected the bid, saying it was too low.', 'saying'), null);
+});
+
+test('a subject head can speak when it is a pronoun, a name, or a person or organisation noun, singular or plural', () => {
+  for (const w of ['she', 'Varga', 'regulators', 'agencies', 'panel', 'spokeswoman']) assert.ok(speakerLike(w), w);
+  for (const w of ['it', 'quay', 'bankruptcies', 'statistics']) assert.ok(!speakerLike(w), w);
 });

@@ -199,7 +199,9 @@ export const PERSON_NOUNS = new Set(
     'head deputy sheriff councillor councilor commissioner superintendent campaigner campaigners people ' +
     'person parent parents mother father teacher teachers nurse nurses victim victims survivor survivors ' +
     'organizer organizers organiser organisers coach player players fan fans democrats republicans ' +
-    'conservatives liberals economist staffer staffers insider insiders').split(' '),
+    'conservatives liberals economist staffer staffers insider insiders regulator regulators individual individuals ' +
+    'moderator citizen citizens donor donors opponent opponents proponent proponents advocate advocates ally allies ' +
+    'lobbyist lobbyists consultant consultants').split(' '),
 );
 
 /** Head nouns of organisations that can speak ("the ministry said", "the State Department added"). */
@@ -211,7 +213,7 @@ export const ORG_NOUNS = new Set(
     'newspaper paper study survey poll report website station channel cabinet parliament congress senate ' +
     'ruling verdict decision letter memo complaint lawsuit filing indictment analysis audit assessment document ' +
     'house regime mission centre center bank fund hospital school college foundation corporation ' +
-    'statement White House Kremlin').toLowerCase().split(' '),
+    'statement panel jury White House Kremlin').toLowerCase().split(' '),
 );
 
 /** Capitalised words that end or make an organisation's name. */

@@ -78,7 +78,10 @@ function appositiveSubject(tok: Token[], close: number, floor: number): [number,
 /** A subject head that can speak: a pronoun, a name, or a person or organisation noun. */
 export function speakerLike(head: string): boolean {
   const w = head.toLowerCase();
-  return /^(?:he|she|they|we|i|who)$/.test(w) || /^\p{Lu}/u.test(head) && w !== 'it' || PERSON_NOUNS.has(w) || PERSON_NOUNS.has(w.replace(/s$/, '')) || ORG_NOUNS.has(w) || ORG_NOUNS.has(w.replace(/s$/, ''));
+  if (/^(?:he|she|they|we|i|who)$/.test(w) || /^\p{Lu}/u.test(head) && w !== 'it') return true;
+  // The singular of a plural head: "officials", "agencies".
+  const one = w.endsWith('ies') ? w.slice(0, -3) + 'y' : w.replace(/s$/, '');
+  return PERSON_NOUNS.has(w) || PERSON_NOUNS.has(one) || ORG_NOUNS.has(w) || ORG_NOUNS.has(one);
 }
 
 // Words that open a prepositional phrase or a clause. A source read from the words before a cue

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { Mention, Span } from '../../types.js';
 import { tokenize, type Token } from '../../text/segment.js';
-import { learnedCue, learnedStem, speechLemma, stem, ORG_NOUNS, PERSON_NOUNS } from './lexicon.js';
+import { learnedCue, learnedStem, speechLemma, stem } from './lexicon.js';
 import { wordClass } from './clusters.js';
 import { speakerLike, subjectBefore } from './subject.js';
 import { compileTable, readModel, tagFast, type CompiledTagger, type Decoding } from './tagger-fast.js';
