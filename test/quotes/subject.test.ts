@@ -43,8 +43,12 @@ test('a source read as a prepositional phrase or clause keeps the subject at its
   assert.equal(np('by the canal'), null);
 });
 
-test('noun phrases, demonstratives, quantities and a lone relative "that" stay as they are', () => {
-  for (const s of ['The harbour board', 'That letter', 'At least half of the pilots', 'About four in 10', 'that']) assert.equal(np(s), s);
+test('noun phrases, demonstratives, quantities and relative pronouns that refer to people stay as they are', () => {
+  for (const s of ['The harbour board', 'That letter', 'At least half of the pilots', 'About four in 10', 'who', 'she']) assert.equal(np(s), s);
+});
+
+test('a lone word that names no one is not a source', () => {
+  for (const s of ['that', 'there', 'what', 'This']) assert.equal(np(s), null, s);
 });
 
 test('a subject closed by an appositive between commas runs to the appositive\'s end', () => {
