@@ -349,3 +349,11 @@ test('overlapping source spans of two attributions take one span: the whole noun
   assert.equal(quotes[0]!.speaker, 'Elsa Brandt');
   assert.equal(quotes[2]!.speaker, 'He');
 });
+
+test('the subject of "seems" or "appears" is not a source: the writer judges it', () => {
+  const t = 'Mayor Elsa Brandt appears to have conceded that the ferry will not run this winter.';
+  const q = run(t).find((x) => x.cue?.text === 'appears');
+  assert.ok(q, 'the attribution is still found');
+  assert.equal(q.sourceSpan, null);
+  assert.equal(q.speaker, null);
+});
