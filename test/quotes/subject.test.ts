@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { sourceNounPhrase, speakerLike, subjectBefore } from '../../src/analysis/quotes/subject.js';
+import { sourceNounPhrase, speakerLike, subjectBefore, subjectSpeaks } from '../../src/analysis/quotes/subject.js';
 import { tokenize } from '../../src/text/segment.js';
 
 // Fictional sentences about the harbour board of Quellmoor.
@@ -61,4 +61,9 @@ test('a subject closed by an appositive between commas runs to the appositive\'s
 test('a subject head can speak when it is a pronoun, a name, or a person or organisation noun, singular or plural', () => {
   for (const w of ['she', 'Varga', 'regulators', 'agencies', 'panel', 'spokeswoman']) assert.ok(speakerLike(w), w);
   for (const w of ['it', 'quay', 'bankruptcies', 'statistics']) assert.ok(!speakerLike(w), w);
+});
+
+test('the subject of a raising verb or a passive cue is not its source; of a state of mind it is', () => {
+  for (const cue of ['seems', 'appeared', 'does not seem', 'was asked about', 'has been widely criticized', 'were told', 'is seen as']) assert.ok(!subjectSpeaks(cue), cue);
+  for (const cue of ['said', 'warned', 'is convinced', 'were worried about', 'has argued', 'is telling', 'was clear about']) assert.ok(subjectSpeaks(cue), cue);
 });

@@ -11,7 +11,7 @@ import { joinContinuations } from './continuation.js';
 import { isStrongSpeech, speechLemma, NOT_CUES, NOT_NAME, ORG_NOUNS, PERSON_NOUNS, TITLES } from './lexicon.js';
 import { findQuotationMarks, type Marked } from './marks.js';
 import { defaultTagger, type AttributionTagger, type TaggedAttribution } from './tagger.js';
-import { sourceNounPhrase } from './subject.js';
+import { sourceNounPhrase, subjectSpeaks } from './subject.js';
 import type { Decoding } from './tagger-fast.js';
 
 export { findSpeakerCandidates } from './candidates.js';
@@ -512,16 +512,12 @@ function cutAtCoordinatedCues(text: string, quotes: QuoteDetail[]): void {
   }
 }
 
-const RAISING = /^(?:\S+\s+)*(?:seems?|seemed|seeming|appears?|appeared|appearing)\b/i;
-
 /** A source read as a prepositional phrase or a clause is cut to the subject at its end, or
  * dropped with its speaker when none can speak: an unknown speaker rather than a wrong one. */
 function keepNounPhraseSources(text: string, quotes: QuoteDetail[]): void {
   for (const q of quotes) {
     if (!q.sourceSpan) continue;
-    // "X seems to …", "X appeared tired": a raising verb's subject belongs to what is judged; the
-    // judge is the writer (PolNeAR train: such a subject is the source 36 times in 220).
-    const np = q.cue && RAISING.test(q.cue.text) ? null : sourceNounPhrase(text, q.sourceSpan);
+    const np = q.cue && !subjectSpeaks(q.cue.text) ? null : sourceNounPhrase(text, q.sourceSpan);
     if (np === q.sourceSpan) continue;
     q.sourceSpan = np;
     const sp = q.speakerSpan;
