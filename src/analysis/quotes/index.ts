@@ -475,7 +475,7 @@ export function extractQuotes(text: string, segments: { paragraphs: Span[]; sent
     }
   }
   cutAtCoordinatedCues(text, out);
-  keepNounPhraseSources(text, out);
+  keepSpeakingSources(text, out);
   unifyOverlappingSources(out);
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out;
@@ -512,9 +512,11 @@ function cutAtCoordinatedCues(text: string, quotes: QuoteDetail[]): void {
   }
 }
 
-/** A source read as a prepositional phrase or a clause is cut to the subject at its end, or
- * dropped with its speaker when none can speak: an unknown speaker rather than a wrong one. */
-function keepNounPhraseSources(text: string, quotes: QuoteDetail[]): void {
+/** A source must be a subject that speaks. The subject of a raising or passive cue is not
+ * ("X seems …", "X was asked …"), and a source read as a prepositional phrase or a clause is cut
+ * to the subject at its end; otherwise the source is dropped with its speaker: an unknown speaker
+ * rather than a wrong one. */
+function keepSpeakingSources(text: string, quotes: QuoteDetail[]): void {
   for (const q of quotes) {
     if (!q.sourceSpan) continue;
     const np = q.cue && !subjectSpeaks(q.cue.text) ? null : sourceNounPhrase(text, q.sourceSpan);

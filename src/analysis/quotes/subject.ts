@@ -1,7 +1,8 @@
 // The subject of a cue verb, read off the words before it, for attributions whose source the
-// tagger left untagged ("Mexico demanded that …", "an arbitration panel found …", "He plans to …").
-// Without a parser this is a shallow walk: over auxiliaries and adverbs, then back across the noun
-// phrase to the nearest clause boundary.
+// tagger left untagged ("Mexico demanded that …", "an arbitration panel found …", "He plans to …"),
+// and the checks every source passes: whether a cue's subject speaks at all, and whether a source
+// span is a noun phrase. Without a parser this is a shallow walk: over auxiliaries and adverbs,
+// then back across the noun phrase to the nearest clause boundary.
 import { tokenize, type Token } from '../../text/segment.js';
 import type { Span } from '../../types.js';
 import { ORG_NOUNS, PERSON_NOUNS } from './lexicon.js';
