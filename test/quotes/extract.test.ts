@@ -357,3 +357,11 @@ test('the subject of "seems" or "appears" is not a source: the writer judges it'
   assert.equal(q.sourceSpan, null);
   assert.equal(q.speaker, null);
 });
+
+test('a passive cue takes its agent as the source: the listener in "X was told by Y" did not speak', () => {
+  const t = '“The quay is safe,” the mayor was told by Ilse Varga, the harbour master.';
+  const q = run(t).find((x) => x.cue?.text === 'was told');
+  assert.ok(q, 'the attribution is found');
+  assert.equal(t.slice(q.sourceSpan!.start, q.sourceSpan!.end), 'Ilse Varga');
+  assert.equal(q.speaker, 'Ilse Varga');
+});

@@ -135,7 +135,7 @@ function subjectBefore(text: string, floor: number, end: number, masks: Span[], 
 }
 
 /** The subject noun phrase right after an inverted cue: ", said Mayor Ann Blake." */
-function subjectAfter(text: string, start: number, end: number): Span | null {
+export function subjectAfter(text: string, start: number, end: number): Span | null {
   let s = start;
   while (s < end && /\s/.test(text[s]!)) s++;
   const m = /^[^,.;:!?“”"]+/.exec(text.slice(s, end));

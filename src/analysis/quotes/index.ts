@@ -6,7 +6,7 @@
 import type { Evidence, Mention, Quote, Span } from '../../types.js';
 import { foldKey } from '../../text/normalize.js';
 import { findSpeakerCandidates, displayNames, type Candidate } from './candidates.js';
-import { findAttributions, type Attribution } from './cues.js';
+import { findAttributions, subjectAfter, type Attribution } from './cues.js';
 import { joinContinuations } from './continuation.js';
 import { isStrongSpeech, speechLemma, NOT_CUES, NOT_NAME, ORG_NOUNS, PERSON_NOUNS, TITLES } from './lexicon.js';
 import { findQuotationMarks, type Marked } from './marks.js';
@@ -475,7 +475,7 @@ export function extractQuotes(text: string, segments: { paragraphs: Span[]; sent
     }
   }
   cutAtCoordinatedCues(text, out);
-  keepSpeakingSources(text, out);
+  keepSpeakingSources(text, out, (source) => resolver.resolve(source, null, previous.filter((p) => p.at < source.start), paraIndex));
   unifyOverlappingSources(out);
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out;
@@ -512,23 +512,49 @@ function cutAtCoordinatedCues(text: string, quotes: QuoteDetail[]): void {
   }
 }
 
-/** A source must be a subject that speaks. The subject of a raising or passive cue is not
- * ("X seems …", "X was asked …"), and a source read as a prepositional phrase or a clause is cut
- * to the subject at its end; otherwise the source is dropped with its speaker: an unknown speaker
- * rather than a wrong one. */
-function keepSpeakingSources(text: string, quotes: QuoteDetail[]): void {
+/** A source must be a subject that speaks. The subject of a raising cue is not ("X seems …"); the
+ * subject of a passive cue is its target, and the source is the agent after "by" when there is
+ * one ("X was criticized by Y": Y in place of X); a source read as a prepositional phrase or a clause is cut to the
+ * subject at its end. Otherwise the source is dropped with its speaker: an unknown speaker rather
+ * than a wrong one. */
+function keepSpeakingSources(text: string, quotes: QuoteDetail[], resolve: (source: Span) => Speaker): void {
   for (const q of quotes) {
     if (!q.sourceSpan) continue;
-    const np = q.cue && !subjectSpeaks(q.cue.text) ? null : sourceNounPhrase(text, q.sourceSpan);
-    if (np === q.sourceSpan) continue;
-    q.sourceSpan = np;
-    const sp = q.speakerSpan;
-    if (sp && (!np || sp.start < np.start || sp.end > np.end)) {
-      q.speakerSpan = null;
-      q.speaker = null;
-      q.speakerRef = null;
+    if (q.cue && !subjectSpeaks(q.cue.text)) {
+      // Read as the content itself ("was criticized by X for …"), the agent is not its source.
+      const agent = passiveAgent(text, q.cue, q.fragments);
+      setSpeaker(q, agent, agent ? resolve(agent) : NO_SPEAKER);
+      if (agent) q.evidence.push({ reason: `source "${text.slice(agent.start, agent.end)}" is the agent of the passive cue`, span: agent });
+      continue;
     }
+    const np = sourceNounPhrase(text, q.sourceSpan);
+    if (np === q.sourceSpan) continue;
+    const sp = q.speakerSpan;
+    if (np && sp && sp.start >= np.start && sp.end <= np.end) q.sourceSpan = np;
+    else setSpeaker(q, np, NO_SPEAKER);
   }
+}
+
+function setSpeaker(q: QuoteDetail, source: Span | null, sp: Speaker): void {
+  q.sourceSpan = source;
+  q.speakerSpan = sp.span;
+  q.speaker = sp.name;
+  q.speakerRef = sp.ref;
+  q.speakerRole = sp.role;
+  q.speakerDescription = sp.description;
+}
+
+/** The agent of a passive cue: "was criticized by the senator" → "the senator"; null without "by"
+ * or when the content starts right after the cue. */
+function passiveAgent(text: string, cue: Span, content: Span[]): Span | null {
+  if (/seem|appear/i.test(text.slice(cue.start, cue.end)) || content.some((c) => c.start <= cue.end + 4 && c.end > cue.end)) return null;
+  let pos = cue.end;
+  if (!/\bby$/i.test(text.slice(cue.start, cue.end))) {
+    const by = /^\s+by\s/i.exec(text.slice(pos, pos + 8));
+    if (!by) return null;
+    pos += by[0].length;
+  }
+  return subjectAfter(text, pos, Math.min(text.length, pos + 200));
 }
 
 /** Source spans that overlap name one speaker, so they take one span: the rules and the tagger
