@@ -11,7 +11,7 @@ import { joinContinuations } from './continuation.js';
 import { isStrongSpeech, speechLemma, NOT_CUES, NOT_NAME, ORG_NOUNS, PERSON_NOUNS, TITLES } from './lexicon.js';
 import { findQuotationMarks, type Marked } from './marks.js';
 import { defaultTagger, type AttributionTagger, type TaggedAttribution } from './tagger.js';
-import { sourceNounPhrase, subjectSpeaks } from './subject.js';
+import { sourceNounPhrase, subjectRole } from './subject.js';
 import type { Decoding } from './tagger-fast.js';
 
 export { findSpeakerCandidates } from './candidates.js';
@@ -520,9 +520,10 @@ function cutAtCoordinatedCues(text: string, quotes: QuoteDetail[]): void {
 function keepSpeakingSources(text: string, quotes: QuoteDetail[], resolve: (source: Span) => Speaker): void {
   for (const q of quotes) {
     if (!q.sourceSpan) continue;
-    if (q.cue && !subjectSpeaks(q.cue.text)) {
+    const role = q.cue ? subjectRole(q.cue.text) : 'speaker';
+    if (role !== 'speaker') {
       // Read as the content itself ("was criticized by X for …"), the agent is not its source.
-      const agent = passiveAgent(text, q.cue, q.fragments);
+      const agent = role === 'passive' ? passiveAgent(text, q.cue!, q.fragments) : null;
       setSpeaker(q, agent, agent ? resolve(agent) : NO_SPEAKER);
       if (agent) q.evidence.push({ reason: `source "${text.slice(agent.start, agent.end)}" is the agent of the passive cue`, span: agent });
       continue;
@@ -547,7 +548,7 @@ function setSpeaker(q: QuoteDetail, source: Span | null, sp: Speaker): void {
 /** The agent of a passive cue: "was criticized by the senator" → "the senator"; null without "by"
  * or when the content starts right after the cue. */
 function passiveAgent(text: string, cue: Span, content: Span[]): Span | null {
-  if (/seem|appear/i.test(text.slice(cue.start, cue.end)) || content.some((c) => c.start <= cue.end + 4 && c.end > cue.end)) return null;
+  if (content.some((c) => c.start <= cue.end + 4 && c.end > cue.end)) return null;
   let pos = cue.end;
   if (!/\bby$/i.test(text.slice(cue.start, cue.end))) {
     const by = /^\s+by\s/i.exec(text.slice(pos, pos + 8));

@@ -132,9 +132,14 @@ const STATE_OF_MIND = new Set(
     'startled assured poised open drawn aligned split').split(' '),
 );
 
+/** What the subject of this cue is to it: its speaker, or, for a raising verb or a passive, not. */
+export function subjectRole(cue: string): 'speaker' | 'raising' | 'passive' {
+  if (RAISING.test(cue)) return 'raising';
+  const m = PASSIVE.exec(cue.trim());
+  return !m || STATE_OF_MIND.has(m[1]!.toLowerCase()) ? 'speaker' : 'passive';
+}
+
 /** Whether the subject of this cue can be its source: not for raising verbs or passives. */
 export function subjectSpeaks(cue: string): boolean {
-  if (RAISING.test(cue)) return false;
-  const m = PASSIVE.exec(cue.trim());
-  return !m || STATE_OF_MIND.has(m[1]!.toLowerCase());
+  return subjectRole(cue) === 'speaker';
 }
